@@ -1,0 +1,50 @@
+# Parcours: `make run` to try it, `make test` to check it. Each target sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run demo test lint format bench messages clean
+
+help:
+	@echo "make run     set everything up and serve the app at http://127.0.0.1:8000 (SQLite)"
+	@echo "make test    the whole suite, browser tests included, on a throwaway PostgreSQL"
+	@echo "make lint    ruff check + format --check"
+	@echo "make bench   benchmarks on a throwaway PostgreSQL; prints the figures"
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+	$(PY) bin/compile_messages.py
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	bin/system-deps
+	bin/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	bin/system-deps
+	bin/with-postgres $(PY) -m bench
+
+messages: install
+	$(PY) manage.py makemessages --locale fr --no-obsolete --add-location file
+	$(PY) bin/compile_messages.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

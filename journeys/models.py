@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+
+from personas.models import Persona
+from touchpoints.models import LANE_COLOURS, Channel
+from workspaces.models import Workspace
+
+DEFAULT_STAGES = [
+    ("awareness", gettext_noop("Awareness")),
+    ("consideration", gettext_noop("Consideration")),
+    ("purchase", gettext_noop("Purchase")),
+    ("after_sales", gettext_noop("After-sales")),
+    ("loyalty", gettext_noop("Loyalty")),
+]
+
+DEFAULT_CHANNELS = [
+    ("website", "web", gettext_noop("Website")),
+    ("mobile_app", "mobile", gettext_noop("Mobile app")),
+    ("store", "store", gettext_noop("Store")),
+    ("email", "email", gettext_noop("Email")),
+    ("social_media", "social", gettext_noop("Social media")),
+    ("phone", "phone", gettext_noop("Phone")),
+    ("word_of_mouth", "word_of_mouth", gettext_noop("Word of mouth")),
+]
+
+
+class JourneyQuerySet(models.QuerySet):
+    def for_user(self, user) -> "JourneyQuerySet":
+        return self.filter(workspace__memberships__user=user)
+
+
+class Journey(models.Model):
+    """A scenario drawn for one or more personas, across ordered stages and channels."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="journeys")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(_("language"), max_length=16, default="en")
+    personas = models.ManyToManyField(
+        Persona, through="JourneyPersona", related_name="journeys", blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JourneyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("journeys:detail", args=[self.workspace.slug, self.pk])
+
+    @classmethod
+    def create_with_defaults(
+        cls, workspace: Workspace, title: str, description: str = "", user=None
+    ):
+        """A new journey with the default stages and channels, named in the workspace's language."""
+        with transaction.atomic(), translation.override(workspace.language):
+            journey = cls.objects.create(
+                workspace=workspace,
+                title=title,
+                description=description,
+                language=workspace.language,
+                created_by=user,
+            )
+            Stage.objects.bulk_create(
+                Stage(journey=journey, key=key, name=gettext(name), position=i)
+                for i, (key, name) in enumerate(DEFAULT_STAGES)
+            )
+            Channel.objects.bulk_create(
+                Channel(
+                    journey=journey,
+                    key=key,
+                    name=gettext(name),
+                    icon=icon,
+                    colour=LANE_COLOURS[i % len(LANE_COLOURS)],
+                    position=i,
+                )
+                for i, (key, icon, name) in enumerate(DEFAULT_CHANNELS)
+            )
+        return journey
+
+
+class JourneyPersona(models.Model):
+    """A persona drawn in a journey; `key` is the persona's name inside this journey's file."""
+
+    journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="journey_personas")
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="journey_links")
+    key = models.SlugField(max_length=60)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "persona"], name="persona_once_per_journey"),
+            models.UniqueConstraint(fields=["journey", "key"], name="persona_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.journey} · {self.persona}"
+
+
+class Stage(models.Model):
+    """An ordered column of a journey."""
+
+    journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
+    key = models.SlugField(max_length=60)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "key"], name="stage_key_unique_in_journey")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(models.Model):
+    """Who changed what, and when."""
+
+    class Verb(models.TextChoices):
+        CREATED = "created", _("created")
+        IMPORTED = "imported", _("imported")
+        UPDATED = "updated", _("updated")
+        MOVED = "moved", _("moved")
+        DELETED = "deleted", _("deleted")
+        COMMENTED = "commented", _("commented on")
+        RESOLVED = "resolved", _("resolved")
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="activities")
+    journey = models.ForeignKey(
+        Journey, on_delete=models.CASCADE, null=True, blank=True, related_name="activities"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verb = models.CharField(max_length=16, choices=Verb.choices)
+    object_type = models.CharField(max_length=40)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    object_label = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "activities"
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.verb} {self.object_type} {self.object_label}"
+
+    @classmethod
+    def record(cls, actor, verb: str, obj, journey: Journey | None = None, workspace=None):
+        return cls.objects.create(
+            workspace=workspace or journey.workspace,
+            journey=journey,
+            actor=actor,
+            verb=verb,
+            object_type=obj._meta.model_name,
+            object_id=obj.pk,
+            object_label=str(obj)[:200],
+        )

@@ -1,0 +1,128 @@
+import factory
+
+from accounts.models import User
+from journeys.models import Journey, JourneyPersona, Stage
+from personas.models import Persona
+from touchpoints.models import Channel, Comment, FrictionNote, Touchpoint
+from workspaces.models import Membership, Role, Workspace
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    name = factory.Sequence(lambda n: f"User {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class WorkspaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workspace
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+    slug = factory.Sequence(lambda n: f"team-{n}")
+    language = "en"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.EDITOR
+
+
+class PersonaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Persona
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    name = factory.Sequence(lambda n: f"Persona {n}")
+    role = "Marketing lead"
+    age = 35
+
+
+class JourneyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Journey
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    title = factory.Sequence(lambda n: f"Journey {n}")
+
+
+class JourneyPersonaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JourneyPersona
+
+    journey = factory.SubFactory(JourneyFactory)
+    persona = factory.SubFactory(
+        PersonaFactory, workspace=factory.SelfAttribute("..journey.workspace")
+    )
+    key = factory.Sequence(lambda n: f"persona{n}")
+    position = factory.Sequence(int)
+
+
+class StageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stage
+
+    journey = factory.SubFactory(JourneyFactory)
+    key = factory.Sequence(lambda n: f"stage{n}")
+    name = factory.Sequence(lambda n: f"Stage {n}")
+    position = factory.Sequence(int)
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Channel
+
+    journey = factory.SubFactory(JourneyFactory)
+    key = factory.Sequence(lambda n: f"channel{n}")
+    name = factory.Sequence(lambda n: f"Channel {n}")
+    position = factory.Sequence(int)
+
+
+class TouchpointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Touchpoint
+
+    journey = factory.SubFactory(JourneyFactory)
+    persona = factory.SubFactory(
+        PersonaFactory, workspace=factory.SelfAttribute("..journey.workspace")
+    )
+    stage = factory.SubFactory(StageFactory, journey=factory.SelfAttribute("..journey"))
+    channel = factory.SubFactory(ChannelFactory, journey=factory.SelfAttribute("..journey"))
+    key = factory.Sequence(lambda n: f"t{n}")
+    title = factory.Sequence(lambda n: f"Touchpoint {n}")
+    emotion = 0
+    position = 0
+
+
+class FrictionNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FrictionNote
+
+    touchpoint = factory.SubFactory(TouchpointFactory)
+    title = factory.Sequence(lambda n: f"Friction {n}")
+    severity = "medium"
+    status = "open"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    friction = factory.SubFactory(FrictionNoteFactory)
+    author_name = "Teammate"
+    body = "Seen it too."
+    created_at = factory.Faker("date_time", tzinfo=__import__("datetime").UTC)

@@ -1,0 +1,216 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Emotion(models.IntegerChoices):
+    VERY_NEGATIVE = -2, _("Frustrated")
+    NEGATIVE = -1, _("Unhappy")
+    NEUTRAL = 0, _("Neutral")
+    POSITIVE = 1, _("Satisfied")
+    VERY_POSITIVE = 2, _("Delighted")
+
+
+EMOTION_EMOJI = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😄"}
+
+
+class Severity(models.TextChoices):
+    LOW = "low", pgettext_lazy("severity", "Low")
+    MEDIUM = "medium", pgettext_lazy("severity", "Medium")
+    HIGH = "high", pgettext_lazy("severity", "High")
+    CRITICAL = "critical", pgettext_lazy("severity", "Critical")
+
+
+SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
+SEVERITY_ICON = {
+    Severity.LOW: "▿",
+    Severity.MEDIUM: "◆",
+    Severity.HIGH: "▲",
+    Severity.CRITICAL: "⛔",
+}
+
+
+class Status(models.TextChoices):
+    OPEN = "open", pgettext_lazy("friction status", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("friction status", "In progress")
+    RESOLVED = "resolved", pgettext_lazy("friction status", "Resolved")
+
+
+class ChannelIcon(models.TextChoices):
+    WEB = "web", _("Website")
+    MOBILE = "mobile", _("Mobile app")
+    STORE = "store", _("Store")
+    EMAIL = "email", _("Email")
+    SOCIAL = "social", _("Social media")
+    PHONE = "phone", _("Phone")
+    WORD_OF_MOUTH = "word_of_mouth", _("Word of mouth")
+    SEARCH = "search", _("Search")
+    CHAT = "chat", _("Chat")
+    PERSON = "person", _("In person")
+    PRODUCT = "product", _("Product")
+    EVENT = "event", _("Event")
+    OTHER = "other", _("Other")
+
+
+CHANNEL_EMOJI = {
+    "web": "🌐",
+    "mobile": "📱",
+    "store": "🏬",
+    "email": "✉️",
+    "social": "💬",
+    "phone": "📞",
+    "word_of_mouth": "🗣️",
+    "search": "🔎",
+    "chat": "💭",
+    "person": "🧑‍💼",
+    "product": "🧩",
+    "event": "🎟️",
+    "other": "📍",
+}
+
+# Words that suggest an icon for a channel imported without one (the v1 format has no icon).
+ICON_HINTS = [
+    ("mobile", ("app", "mobile", "appli")),
+    ("email", ("mail", "newsletter")),
+    ("search", ("search", "recherche", "seo", "google")),
+    ("social", ("social", "instagram", "facebook", "tiktok", "linkedin", "réseau", "community")),
+    ("phone", ("phone", "téléphone", "call", "appel")),
+    ("chat", ("chat", "support", "messag")),
+    ("store", ("store", "magasin", "boutique", "shop")),
+    ("person", ("advisor", "conseill", "vendeur", "sales", "commercial")),
+    ("event", ("event", "atelier", "workshop", "salon")),
+    ("word_of_mouth", ("mouth", "bouche", "review", "avis")),
+    ("product", ("product", "produit", "in-app")),
+    ("web", ("web", "site")),
+]
+
+LANE_COLOURS = ["#2563eb", "#7c3aed", "#db2777", "#ea580c", "#059669", "#0891b2", "#4f46e5"]
+
+
+def icon_for(key: str, name: str) -> str:
+    text = f"{key} {name}".lower()
+    for icon, words in ICON_HINTS:
+        if any(word in text for word in words):
+            return icon
+    return ChannelIcon.OTHER
+
+
+class Channel(models.Model):
+    """A swimlane of a journey: where an interaction happens."""
+
+    journey = models.ForeignKey(
+        "journeys.Journey", on_delete=models.CASCADE, related_name="channels"
+    )
+    key = models.SlugField(max_length=60)
+    name = models.CharField(_("name"), max_length=120)
+    icon = models.CharField(_("icon"), max_length=16, choices=ChannelIcon.choices, default="other")
+    colour = models.CharField(_("colour"), max_length=7, default="#2563eb")
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "key"], name="channel_key_unique_in_journey")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def emoji(self) -> str:
+        return CHANNEL_EMOJI.get(self.icon, CHANNEL_EMOJI["other"])
+
+
+class Touchpoint(models.Model):
+    """One interaction of one persona, at one stage, in one channel."""
+
+    journey = models.ForeignKey(
+        "journeys.Journey", on_delete=models.CASCADE, related_name="touchpoints"
+    )
+    persona = models.ForeignKey(
+        "personas.Persona", on_delete=models.CASCADE, related_name="touchpoints"
+    )
+    stage = models.ForeignKey(
+        "journeys.Stage", on_delete=models.CASCADE, related_name="touchpoints"
+    )
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="touchpoints")
+    key = models.SlugField(max_length=60)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    emotion = models.SmallIntegerField(_("emotion"), choices=Emotion.choices, default=0)
+    owner = models.CharField(_("owner team"), max_length=120, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "key"], name="touchpoint_key_unique"),
+            models.CheckConstraint(
+                condition=models.Q(emotion__gte=-2, emotion__lte=2), name="emotion_in_range"
+            ),
+        ]
+        indexes = [models.Index(fields=["journey", "persona", "stage", "channel", "position"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def emotion_emoji(self) -> str:
+        return EMOTION_EMOJI[self.emotion]
+
+
+class FrictionNote(models.Model):
+    """A problem at a touchpoint."""
+
+    touchpoint = models.ForeignKey(Touchpoint, on_delete=models.CASCADE, related_name="frictions")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default="open")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def severity_icon(self) -> str:
+        return SEVERITY_ICON[self.severity]
+
+
+class Comment(models.Model):
+    """A teammate's message on a friction note."""
+
+    friction = models.ForeignKey(FrictionNote, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Imported comments name their author in free text; a comment posted here names its user.
+    author_name = models.CharField(_("author"), max_length=150, blank=True)
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField()
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    @property
+    def author_label(self) -> str:
+        return self.author.display_name if self.author else self.author_name

@@ -1,0 +1,51 @@
+"""The one way views reach workspace data.
+
+Each helper scopes by the user's memberships: an outsider gets 404 (the object might as well not
+exist), a member whose role does not allow the action gets 403. Views never fetch by bare pk.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from workspaces.models import Action, Membership
+
+
+def get_membership(user, slug: str, action: Action = Action.READ) -> Membership:
+    if not user.is_authenticated:
+        raise Http404
+    membership = get_object_or_404(
+        Membership.objects.select_related("workspace"), workspace__slug=slug, user=user
+    )
+    if not membership.may(action):
+        raise PermissionDenied
+    return membership
+
+
+def get_journey(user, slug: str, pk: int, action: Action = Action.READ):
+    """The journey `pk` of workspace `slug`, with the user's membership there."""
+    from journeys.models import Journey
+
+    membership = get_membership(user, slug, action)
+    journey = get_object_or_404(Journey.objects.filter(workspace=membership.workspace), pk=pk)
+    journey.workspace = membership.workspace
+    return journey, membership
+
+
+def get_persona(user, slug: str, pk: int, action: Action = Action.READ):
+    from personas.models import Persona
+
+    membership = get_membership(user, slug, action)
+    persona = get_object_or_404(Persona.objects.filter(workspace=membership.workspace), pk=pk)
+    persona.workspace = membership.workspace
+    return persona, membership
+
+
+def get_member(membership: Membership, pk: int) -> Membership:
+    """Another membership of the same workspace, for the members page."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "workspace").filter(
+            workspace=membership.workspace
+        ),
+        pk=pk,
+    )

@@ -1,0 +1,127 @@
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    EDITOR = "editor", _("Editor")
+    COMMENTER = "commenter", _("Commenter")
+    VIEWER = "viewer", _("Viewer")
+
+
+class Action(models.TextChoices):
+    """What a member may try to do; `Membership.may` is the one place that says who may."""
+
+    READ = "read"
+    EXPORT = "export"
+    COMMENT = "comment"
+    EDIT = "edit"
+    MANAGE_MEMBERS = "manage_members"
+    DELETE_WORKSPACE = "delete_workspace"
+
+
+# DESIGN.md: a viewer reads and exports; a commenter also comments; an editor also changes
+# personas, journeys, stages, channels, touchpoints and friction notes; an owner also manages
+# members and deletes the workspace.
+ROLES_ALLOWED = {
+    Action.READ: {Role.VIEWER, Role.COMMENTER, Role.EDITOR, Role.OWNER},
+    Action.EXPORT: {Role.VIEWER, Role.COMMENTER, Role.EDITOR, Role.OWNER},
+    Action.COMMENT: {Role.COMMENTER, Role.EDITOR, Role.OWNER},
+    Action.EDIT: {Role.EDITOR, Role.OWNER},
+    Action.MANAGE_MEMBERS: {Role.OWNER},
+    Action.DELETE_WORKSPACE: {Role.OWNER},
+}
+
+
+class WorkspaceQuerySet(models.QuerySet):
+    def for_user(self, user) -> "WorkspaceQuerySet":
+        return self.filter(memberships__user=user)
+
+
+class Workspace(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WorkspaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("journeys:list", args=[self.slug])
+
+    @classmethod
+    def create_with_owner(cls, name: str, owner, language: str = "en", slug: str = ""):
+        """A new workspace with its owner; slugs are made unique by a numeric suffix."""
+        with transaction.atomic():
+            workspace = cls.objects.create(
+                name=name, slug=cls.free_slug(slug or name), language=language
+            )
+            workspace.memberships.create(user=owner, role=Role.OWNER)
+        return workspace
+
+    @classmethod
+    def free_slug(cls, wanted: str) -> str:
+        base = slugify(wanted)[:50] or "workspace"
+        slug, n = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class LastOwnerError(Exception):
+    """Raised when a change would leave a workspace without an owner."""
+
+
+class Membership(models.Model):
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "user"], name="one_membership_per_user")
+        ]
+        ordering = ["user__email"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.workspace} · {self.role}"
+
+    def may(self, action: Action) -> bool:
+        return self.role in ROLES_ALLOWED[action]
+
+    def _is_last_owner(self) -> bool:
+        return (
+            self.role == Role.OWNER
+            and not self.workspace.memberships.filter(role=Role.OWNER).exclude(pk=self.pk).exists()
+        )
+
+    def change_role(self, role: str) -> None:
+        with transaction.atomic():
+            # Lock the workspace's owners so two owners demoting each other cannot both succeed.
+            list(self.workspace.memberships.select_for_update().filter(role=Role.OWNER))
+            if role != Role.OWNER and self._is_last_owner():
+                raise LastOwnerError
+            self.role = role
+            self.save(update_fields=["role"])
+
+    def remove(self) -> None:
+        with transaction.atomic():
+            list(self.workspace.memberships.select_for_update().filter(role=Role.OWNER))
+            if self._is_last_owner():
+                raise LastOwnerError
+            self.delete()
