@@ -7,6 +7,7 @@ from workspaces import views as workspace_views
 
 urlpatterns = [
     path("", workspace_views.home, name="home"),
+    path("workspaces/new/", workspace_views.workspace_create, name="workspace_create"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),

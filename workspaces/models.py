@@ -70,6 +70,21 @@ class Workspace(models.Model):
             workspace.memberships.create(user=owner, role=Role.OWNER)
         return workspace
 
+    def add_member(self, email: str, role: str) -> tuple["Membership", bool]:
+        """Adds the person with this e-mail, creating their account if they have none yet.
+
+        Returns the membership and whether the account is new (and so needs an invitation).
+        """
+        from accounts.models import User
+
+        with transaction.atomic():
+            user = User.objects.filter(email__iexact=email).first()
+            created = user is None
+            if created:
+                user = User.objects.create_user(email=email)
+            membership = self.memberships.create(user=user, role=role)
+        return membership, created
+
     @classmethod
     def free_slug(cls, wanted: str) -> str:
         base = slugify(wanted)[:50] or "workspace"
@@ -103,6 +118,19 @@ class Membership(models.Model):
 
     def may(self, action: Action) -> bool:
         return self.role in ROLES_ALLOWED[action]
+
+    # Templates cannot pass arguments: these name the questions pages ask.
+    @property
+    def can_comment(self) -> bool:
+        return self.may(Action.COMMENT)
+
+    @property
+    def can_edit(self) -> bool:
+        return self.may(Action.EDIT)
+
+    @property
+    def can_manage_members(self) -> bool:
+        return self.may(Action.MANAGE_MEMBERS)
 
     def _is_last_owner(self) -> bool:
         return (

@@ -1,1 +1,12 @@
-urlpatterns = []
+from django.urls import path
+
+from workspaces import views
+
+app_name = "workspaces"
+urlpatterns = [
+    path("members/", views.members, name="members"),
+    path("members/<int:pk>/role/", views.member_role, name="member_role"),
+    path("members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("settings/", views.workspace_settings, name="settings"),
+    path("delete/", views.workspace_delete, name="delete"),
+]

@@ -1,1 +1,133 @@
-def home(request): ...
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from workspaces.access import get_member, get_membership
+from workspaces.forms import AddMemberForm, DeleteWorkspaceForm, RoleForm, WorkspaceForm
+from workspaces.invitations import send_invitation
+from workspaces.models import Action, LastOwnerError, Workspace
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("login")
+    workspace = Workspace.objects.for_user(request.user).first()
+    if workspace is None:
+        return redirect("workspace_create")
+    return redirect(workspace)
+
+
+@login_required
+def workspace_create(request: HttpRequest) -> HttpResponse:
+    form = WorkspaceForm(request.POST or None, initial={"language": request.LANGUAGE_CODE[:2]})
+    if request.method == "POST" and form.is_valid():
+        workspace = Workspace.create_with_owner(
+            form.cleaned_data["name"], request.user, form.cleaned_data["language"]
+        )
+        return redirect(workspace)
+    status = 400 if form.errors else 200
+    return render(request, "workspaces/create.html", {"form": form}, status=status)
+
+
+def _members_page(request, membership, status=200, **forms) -> HttpResponse:
+    workspace = membership.workspace
+    context = {
+        "workspace": workspace,
+        "membership": membership,
+        "members": workspace.memberships.select_related("user"),
+        "add_form": forms.get("add_form") or AddMemberForm(workspace=workspace),
+        "settings_form": forms.get("settings_form") or WorkspaceForm(instance=workspace),
+        "delete_form": forms.get("delete_form") or DeleteWorkspaceForm(workspace=workspace),
+        "role_form": RoleForm(),
+    }
+    return render(request, "workspaces/members.html", context, status=status)
+
+
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    """Everyone in the workspace sees the team; owners add people here."""
+    action = Action.MANAGE_MEMBERS if request.method == "POST" else Action.READ
+    membership = get_membership(request.user, slug, action)
+    if request.method != "POST":
+        return _members_page(request, membership)
+    form = AddMemberForm(request.POST, workspace=membership.workspace)
+    if not form.is_valid():
+        return _members_page(request, membership, status=400, add_form=form)
+    added, new_account = membership.workspace.add_member(
+        form.cleaned_data["email"], form.cleaned_data["role"]
+    )
+    if new_account:
+        send_invitation(request, added)
+        messages.success(
+            request, _("%(email)s was invited by email.") % {"email": added.user.email}
+        )
+    else:
+        messages.success(request, _("%(name)s joined the workspace.") % {"name": added.user})
+    return redirect("workspaces:members", slug)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.MANAGE_MEMBERS)
+    member = get_member(membership, pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the listed roles."))
+    else:
+        try:
+            member.change_role(form.cleaned_data["role"])
+        except LastOwnerError:
+            messages.error(request, _("A workspace needs at least one owner."))
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": member.user, "role": member.get_role_display().lower()},
+            )
+    return redirect("workspaces:members", slug)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.MANAGE_MEMBERS)
+    member = get_member(membership, pk)
+    try:
+        member.remove()
+    except LastOwnerError:
+        messages.error(request, _("A workspace needs at least one owner."))
+        return redirect("workspaces:members", slug)
+    messages.success(request, _("%(name)s was removed.") % {"name": member.user})
+    if member.user == request.user:
+        return redirect("home")
+    return redirect("workspaces:members", slug)
+
+
+@login_required
+@require_POST
+def workspace_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.MANAGE_MEMBERS)
+    form = WorkspaceForm(request.POST, instance=membership.workspace)
+    if not form.is_valid():
+        return _members_page(request, membership, status=400, settings_form=form)
+    form.save()
+    messages.success(request, _("Workspace settings saved."))
+    return redirect("workspaces:members", slug)
+
+
+@login_required
+@require_POST
+def workspace_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.DELETE_WORKSPACE)
+    form = DeleteWorkspaceForm(request.POST, workspace=membership.workspace)
+    if not form.is_valid():
+        return _members_page(request, membership, status=400, delete_form=form)
+    name = membership.workspace.name
+    membership.workspace.delete()
+    messages.success(request, _("The workspace %(name)s was deleted.") % {"name": name})
+    return redirect("home")

@@ -1,0 +1,53 @@
+"""The settings module read in fresh processes, as a deployment would start it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k" * 20 + "-production-secret-with-enough-entropy-0123456789",
+    "ALLOWED_HOSTS": "parcours.example.com",
+    "CSRF_TRUSTED_ORIGINS": "https://parcours.example.com",
+    "DATABASE_URL": "postgres://parcours:secret@db.internal:5432/parcours",
+}
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_check_deploy_is_clean_with_production_values():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION, "SECRET_KEY": ""}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_malformed_boolean_stops_with_its_name():
+    result = manage("check", DEBUG="flase")
+    assert result.returncode != 0
+    assert "DEBUG='flase' is not a boolean" in result.stderr
+
+
+def test_a_malformed_database_url_stops_with_its_name():
+    result = manage("check", DATABASE_URL="mysqlx://what")
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
