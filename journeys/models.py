@@ -97,7 +97,7 @@ class JourneyPersona(models.Model):
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="journey_personas")
     persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="journey_links")
-    key = models.SlugField(max_length=60)
+    key = models.CharField(max_length=60)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -115,7 +115,7 @@ class Stage(models.Model):
     """An ordered column of a journey."""
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
-    key = models.SlugField(max_length=60)
+    key = models.CharField(max_length=60)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(default=0)

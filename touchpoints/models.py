@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,29 +71,31 @@ CHANNEL_EMOJI = {
     "other": "📍",
 }
 
-# Words that suggest an icon for a channel imported without one (the v1 format has no icon).
+# Word beginnings that suggest an icon for a channel imported without one (the v1 format has no
+# icon). Checked in order, on whole words, so "workshop" is not a shop and "in-app" product help
+# is not the mobile app.
 ICON_HINTS = [
-    ("mobile", ("app", "mobile", "appli")),
-    ("email", ("mail", "newsletter")),
+    ("product", ("product", "produit")),
+    ("person", ("advisor", "conseill", "vendeu", "sales", "commercia")),
+    ("event", ("event", "événement", "atelier", "workshop", "salon")),
+    ("mobile", ("app", "mobile", "appli", "smartphone")),
+    ("email", ("mail", "e-mail", "email", "newsletter", "courriel")),
     ("search", ("search", "recherche", "seo", "google")),
     ("social", ("social", "instagram", "facebook", "tiktok", "linkedin", "réseau", "community")),
     ("phone", ("phone", "téléphone", "call", "appel")),
     ("chat", ("chat", "support", "messag")),
     ("store", ("store", "magasin", "boutique", "shop")),
-    ("person", ("advisor", "conseill", "vendeur", "sales", "commercial")),
-    ("event", ("event", "atelier", "workshop", "salon")),
     ("word_of_mouth", ("mouth", "bouche", "review", "avis")),
-    ("product", ("product", "produit", "in-app")),
-    ("web", ("web", "site")),
+    ("web", ("web", "site", "website")),
 ]
 
 LANE_COLOURS = ["#2563eb", "#7c3aed", "#db2777", "#ea580c", "#059669", "#0891b2", "#4f46e5"]
 
 
 def icon_for(key: str, name: str) -> str:
-    text = f"{key} {name}".lower()
-    for icon, words in ICON_HINTS:
-        if any(word in text for word in words):
+    words = re.findall(r"\w+", f"{key} {name}".lower().replace("_", " "))
+    for icon, hints in ICON_HINTS:
+        if any(word.startswith(hint) for word in words for hint in hints):
             return icon
     return ChannelIcon.OTHER
 
@@ -102,7 +106,7 @@ class Channel(models.Model):
     journey = models.ForeignKey(
         "journeys.Journey", on_delete=models.CASCADE, related_name="channels"
     )
-    key = models.SlugField(max_length=60)
+    key = models.CharField(max_length=60)
     name = models.CharField(_("name"), max_length=120)
     icon = models.CharField(_("icon"), max_length=16, choices=ChannelIcon.choices, default="other")
     colour = models.CharField(_("colour"), max_length=7, default="#2563eb")
@@ -136,7 +140,7 @@ class Touchpoint(models.Model):
         "journeys.Stage", on_delete=models.CASCADE, related_name="touchpoints"
     )
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="touchpoints")
-    key = models.SlugField(max_length=60)
+    key = models.CharField(max_length=60)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     emotion = models.SmallIntegerField(_("emotion"), choices=Emotion.choices, default=0)

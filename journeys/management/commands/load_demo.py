@@ -1,0 +1,55 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from journeys.interchange import import_journey, parse_journey_file
+from workspaces.models import Membership, Role, Workspace
+
+DEMO_FILES = Path(__file__).resolve().parents[2] / "demo"
+PASSWORD = "parcours-demo"
+DEMO_OWNER = "demo@parcours.example"
+TEAM = [
+    (DEMO_OWNER, "Camille Martin", Role.OWNER),
+    ("editor@parcours.example", "Élodie Garnier", Role.EDITOR),
+    ("commenter@parcours.example", "Hugo Lambert", Role.COMMENTER),
+    ("viewer@parcours.example", "Sarah Cohen", Role.VIEWER),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads the demo workspace, its team and its journeys; running it again adds nothing "
+        "that is already there."
+    )
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        with transaction.atomic():
+            workspace, _ = Workspace.objects.get_or_create(
+                slug="demo", defaults={"name": "Demo workspace", "language": "fr"}
+            )
+            for email, name, role in TEAM:
+                user = User.objects.filter(email=email).first() or User.objects.create_user(
+                    email, PASSWORD, name=name
+                )
+                Membership.objects.get_or_create(
+                    workspace=workspace, user=user, defaults={"role": role}
+                )
+            owner = User.objects.get(email=DEMO_OWNER)
+            titles = set(workspace.journeys.values_list("title", flat=True))
+            for path in sorted(DEMO_FILES.glob("*.json")):
+                data = path.read_bytes()
+                title = parse_journey_file(data)["journey"]["title"]
+                if title not in titles:
+                    journey = import_journey(workspace, data, user=owner)
+                    self.stdout.write(f"imported {path.name} as journey {journey.pk}")
+
+        self.stdout.write(
+            f"Demo ready: log in at http://127.0.0.1:8000/ as {DEMO_OWNER} / {PASSWORD}"
+        )
+        self.stdout.write(
+            "Teammates, same password: "
+            + ", ".join(f"{email} ({role})" for email, _, role in TEAM[1:])
+        )

@@ -1,0 +1,158 @@
+import csv
+import io
+
+import polib
+import pytest
+from django.utils import translation
+
+from journeys.interchange import export_journey, import_journey
+from journeys.spreadsheet import journey_csv
+from tests.interchange.conftest import DEMO_DIR, encode
+from touchpoints.models import Emotion, Severity, Status
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_HEADER = [
+    "Persona",
+    "Stage",
+    "Channel",
+    "Position in cell",
+    "Title",
+    "Description",
+    "Emotion",
+    "Emotion (word)",
+    "Owner team",
+    "Friction count",
+    "Friction notes",
+]
+FRENCH_HEADER = [
+    "Persona",
+    "Étape",
+    "Canal",
+    "Position dans la case",
+    "Titre",
+    "Description",
+    "Émotion",
+    "Émotion (mot)",
+    "Équipe responsable",
+    "Nombre de frictions",
+    "Frictions",
+]
+
+
+def _rows(data: bytes, delimiter: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+@pytest.fixture
+def french_catalog(tmp_path, settings):
+    """A French catalog for the CSV's words, whatever the project's catalog holds today."""
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for english, french in zip(ENGLISH_HEADER, FRENCH_HEADER, strict=True):
+        catalog.append(polib.POEntry(msgid=english, msgstr=french))
+    catalog.append(polib.POEntry(msgid="Frustrated", msgstr="Frustrée"))
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalog.save_as_mofile(str(folder / "django.mo"))
+    settings.LOCALE_PATHS = [tmp_path]
+
+
+def test_english_journey_is_comma_separated_utf8_with_a_bom(workspace):
+    journey = import_journey(workspace, (DEMO_DIR / "en-saas-onboarding.json").read_bytes())
+
+    data = journey_csv(journey)
+
+    assert data.startswith("\ufeff".encode())
+    assert b"\r\n" in data
+    assert _rows(data, ",")[0] == ENGLISH_HEADER
+
+
+def test_one_row_per_touchpoint_in_the_files_order(workspace, document):
+    journey = import_journey(workspace, encode(document))
+
+    header, *rows = _rows(journey_csv(journey), ";")
+
+    assert [row[4] for row in rows] == [t["title"] for t in export_journey(journey)["touchpoints"]]
+    with translation.override("fr"):
+        satisfied = str(Emotion.POSITIVE.label)
+    assert dict(zip(header, rows[0], strict=True)) == {
+        "Persona": "Julie Roussel",
+        "Stage": "Prise de conscience",
+        "Channel": "Site web",
+        "Position in cell": "1",
+        "Title": "Tutoriel vidéo",
+        "Description": "Regarde un tutoriel pour poser une étagère murale.",
+        "Emotion": "1",
+        "Emotion (word)": satisfied,
+        "Owner team": "Contenus",
+        "Friction count": "0",
+        "Friction notes": "",
+    }
+
+
+def test_position_in_cell_counts_the_cards_of_each_cell(workspace):
+    journey = import_journey(workspace, (DEMO_DIR / "fr-mode-en-ligne.json").read_bytes())
+
+    rows = _rows(journey_csv(journey), ";")[1:]
+
+    assert [row[3] for row in rows[:3]] == ["1", "2", "1"]
+
+
+def test_friction_notes_are_in_their_touchpoints_row(workspace, document):
+    document["frictions"].append(
+        {
+            "touchpoint": "karim10",
+            "title": "Quantités plafonnées",
+            "description": "",
+            "severity": "low",
+            "status": "resolved",
+            "comments": [],
+        }
+    )
+    journey = import_journey(workspace, encode(document))
+
+    rows = {row[4]: row for row in _rows(journey_csv(journey), ";")[1:]}
+
+    with translation.override("fr"):
+        critical, low = Severity.CRITICAL.label, Severity.LOW.label
+        in_progress, resolved = Status.IN_PROGRESS.label, Status.RESOLVED.label
+    stock = rows["Disponibilité en stock"]
+    assert stock[9] == "2"
+    assert stock[10].split("\n") == [
+        f"[{critical} · {in_progress}] Stock affiché non fiable — "
+        "Le stock en ligne est mis à jour une fois par nuit.",
+        f"[{low} · {resolved}] Quantités plafonnées",
+    ]
+    assert rows["Tutoriel vidéo"][9] == "0"
+
+
+def test_french_journey_has_french_headers_and_semicolons(workspace, document, french_catalog):
+    journey = import_journey(workspace, encode(document))
+
+    with translation.override("en"):
+        header, *rows = _rows(journey_csv(journey), ";")
+
+    assert header == FRENCH_HEADER
+    assert {row[7] for row in rows if row[6] == "-2"} == {"Frustrée"}
+    assert all(len(row) == len(FRENCH_HEADER) for row in rows)
+
+
+def test_delimiters_and_line_breaks_inside_cells_are_quoted(workspace, document):
+    document["touchpoints"][0]["title"] = 'Vidéo; "pas à pas"'
+    document["touchpoints"][0]["description"] = "Première ligne\nSeconde ligne"
+    journey = import_journey(workspace, encode(document))
+
+    row = _rows(journey_csv(journey), ";")[1]
+
+    assert row[4:6] == ['Vidéo; "pas à pas"', "Première ligne\nSeconde ligne"]
+
+
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_defused(workspace, document):
+    document["touchpoints"][0]["title"] = '=HYPERLINK("http://evil.example","clic")'
+    journey = import_journey(workspace, encode(document))
+
+    row = _rows(journey_csv(journey), ";")[1]
+
+    assert row[4] == '\'=HYPERLINK("http://evil.example","clic")'
+    assert row[6] == "1"
