@@ -207,6 +207,9 @@ class Comment(models.Model):
     author_name = models.CharField(_("author"), max_length=150, blank=True)
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField()
+    # The offset the time was written with (a file's "+01:00"), so an export gives it back as
+    # its author wrote it; 0 means UTC.
+    created_at_offset = models.SmallIntegerField(default=0)
     edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

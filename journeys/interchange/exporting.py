@@ -3,7 +3,8 @@
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from datetime import timezone as fixed_offset
 from operator import attrgetter
 
 from django.db.models import Prefetch
@@ -36,9 +37,12 @@ def _cell(touchpoint: Touchpoint) -> tuple[int, int, int]:
     return touchpoint.persona_id, touchpoint.stage_id, touchpoint.channel_id
 
 
-def format_timestamp(moment: datetime) -> str:
-    """UTC ISO 8601 with a Z, so one moment is always written the same way."""
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+def format_timestamp(moment: datetime, offset_minutes: int = 0) -> str:
+    """ISO 8601 at the given UTC offset; UTC is written with a Z."""
+    local = moment.astimezone(
+        fixed_offset(timedelta(minutes=offset_minutes)) if offset_minutes else UTC
+    )
+    return local.isoformat().replace("+00:00", "Z")
 
 
 def export_journey(journey: Journey) -> dict:
@@ -119,7 +123,9 @@ def export_journey(journey: Journey) -> dict:
                     {
                         "author": comment.author_label,
                         "body": comment.body,
-                        "created_at": format_timestamp(comment.created_at),
+                        "created_at": format_timestamp(
+                            comment.created_at, comment.created_at_offset
+                        ),
                     }
                     for comment in friction.comments.all()
                 ],
@@ -131,4 +137,4 @@ def export_journey(journey: Journey) -> dict:
 
 def dump_journey(journey: Journey) -> str:
     """The journey file's text: the export as indented UTF-8 JSON, ending with a newline."""
-    return json.dumps(export_journey(journey), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_journey(journey), ensure_ascii=False, indent=2)

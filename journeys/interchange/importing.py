@@ -2,6 +2,7 @@
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import timedelta
 
 from django.db import transaction
 
@@ -107,6 +108,7 @@ def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
                 author_name=comment["author"],
                 body=comment["body"],
                 created_at=comment["created_at"],
+                created_at_offset=comment["created_at"].utcoffset() // timedelta(minutes=1),
             )
             for friction, entry in zip(frictions, document["frictions"], strict=True)
             for comment in entry["comments"]

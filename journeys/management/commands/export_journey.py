@@ -31,7 +31,8 @@ class Command(BaseCommand):
             raise CommandError(f"There is no journey with id {journey_id}.")
         content = RENDERERS[file_format](journey)
         if output == "-":
-            self.stdout.write(content.decode("utf-8"), ending="")
+            # A terminal prompt should not follow the closing brace on the same line.
+            self.stdout.write(content.decode("utf-8"), ending="\n" if file_format == "json" else "")
             return
         try:
             Path(output).write_bytes(content)
