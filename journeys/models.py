@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from personas.models import Persona
-from touchpoints.models import LANE_COLOURS, Channel
+from touchpoints.models import LANE_COLOURS, Channel, FrictionNote, Status, Touchpoint
 from workspaces.models import Workspace
 
 DEFAULT_STAGES = [
@@ -28,9 +30,41 @@ DEFAULT_CHANNELS = [
 ]
 
 
+def _count_per_journey(queryset, journey_path: str = "journey") -> Coalesce:
+    """A correlated COUNT: one sub-select per counted relation instead of a join that multiplies."""
+    counted = (
+        queryset.filter(**{journey_path: OuterRef("pk")})
+        .order_by()
+        .values(journey_path)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 class JourneyQuerySet(models.QuerySet):
     def for_user(self, user) -> "JourneyQuerySet":
         return self.filter(workspace__memberships__user=user)
+
+    def with_counts(self) -> "JourneyQuerySet":
+        """Journeys with their sizes and personas, for lists: a constant number of queries."""
+        return (
+            self.select_related("workspace")
+            .annotate(
+                stage_count=_count_per_journey(Stage.objects.all()),
+                channel_count=_count_per_journey(Channel.objects.all()),
+                touchpoint_count=_count_per_journey(Touchpoint.objects.all()),
+                # A friction counts until it is resolved: "in progress" still hurts customers.
+                open_friction_count=_count_per_journey(
+                    FrictionNote.objects.exclude(status=Status.RESOLVED), "touchpoint__journey"
+                ),
+            )
+            .prefetch_related(
+                models.Prefetch(
+                    "journey_personas", queryset=JourneyPersona.objects.select_related("persona")
+                )
+            )
+        )
 
 
 class Journey(models.Model):

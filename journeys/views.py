@@ -1,22 +1,5 @@
-from collections import defaultdict
-from dataclasses import dataclass, field
-from statistics import fmean
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import (
-    Case,
-    Count,
-    IntegerField,
-    Max,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -28,60 +11,15 @@ from django_htmx.middleware import HtmxDetails
 
 from journeys.forms import JourneyForm, JourneyImportForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
-from journeys.models import Activity, Journey, JourneyPersona, Stage
+from journeys.models import Activity, Journey
 from journeys.spreadsheet import journey_csv
-from touchpoints.models import (
-    EMOTION_EMOJI,
-    SEVERITY_ICON,
-    SEVERITY_RANK,
-    Channel,
-    Emotion,
-    FrictionNote,
-    Severity,
-    Status,
-    Touchpoint,
-)
+from journeys.swimlanes import build_map, touchpoints_with_frictions
 from workspaces.access import get_journey, get_membership
 from workspaces.models import Action, Membership
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-# A friction counts against the map until it is resolved: "in progress" still hurts customers.
-UNRESOLVED = ~Q(status=Status.RESOLVED)
-SEVERITY_BY_RANK = {rank: severity for severity, rank in SEVERITY_RANK.items()}
-
-
-def _count_per_journey(queryset, journey_path: str = "journey") -> Coalesce:
-    """A correlated COUNT: one sub-select per counted relation instead of a join that multiplies."""
-    counted = (
-        queryset.filter(**{journey_path: OuterRef("pk")})
-        .order_by()
-        .values(journey_path)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _journeys_with_counts(membership: Membership):
-    return (
-        Journey.objects.filter(workspace=membership.workspace)
-        .select_related("workspace")
-        .annotate(
-            stage_count=_count_per_journey(Stage.objects.all()),
-            channel_count=_count_per_journey(Channel.objects.all()),
-            touchpoint_count=_count_per_journey(Touchpoint.objects.all()),
-            open_friction_count=_count_per_journey(
-                FrictionNote.objects.filter(UNRESOLVED), "touchpoint__journey"
-            ),
-        )
-        .prefetch_related(
-            Prefetch("journey_personas", queryset=JourneyPersona.objects.select_related("persona"))
-        )
-    )
 
 
 def _render_list(
@@ -105,7 +43,7 @@ def _render_list(
     }
     if partial and request.htmx:
         return render(request, f"journeys/list.html#{partial}", context, status=status)
-    context["journeys"] = _journeys_with_counts(membership)
+    context["journeys"] = Journey.objects.filter(workspace=membership.workspace).with_counts()
     return render(request, "journeys/list.html", context, status=status)
 
 
@@ -168,83 +106,6 @@ def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-@dataclass(frozen=True)
-class Frictions:
-    """Unresolved friction notes: how many, and the worst severity among them."""
-
-    count: int = 0
-    worst: Severity | None = None
-
-    @property
-    def icon(self) -> str:
-        return SEVERITY_ICON[self.worst] if self.worst else ""
-
-    def __add__(self, other: "Frictions") -> "Frictions":
-        ranks = [SEVERITY_RANK[s] for s in (self.worst, other.worst) if s]
-        return Frictions(self.count + other.count, SEVERITY_BY_RANK[max(ranks)] if ranks else None)
-
-
-@dataclass
-class StageSummary:
-    """One stage of the chosen persona's map: average emotion and unresolved frictions."""
-
-    stage: Stage
-    emotions: list[int] = field(default_factory=list)
-    frictions: Frictions = Frictions()
-
-    @property
-    def average_emotion(self) -> float | None:
-        return fmean(self.emotions) if self.emotions else None
-
-    @property
-    def emotion(self) -> Emotion | None:
-        average = self.average_emotion
-        return None if average is None else Emotion(round(average))
-
-    @property
-    def emotion_emoji(self) -> str:
-        return EMOTION_EMOJI[self.emotion] if self.emotion is not None else ""
-
-
-@dataclass
-class Lane:
-    channel: Channel
-    cells: list[list[Touchpoint]]
-
-
-def _touchpoints_with_frictions(journey: Journey, persona_id: int):
-    severity_rank = Case(
-        *(
-            When(frictions__severity=severity, then=Value(rank))
-            for severity, rank in SEVERITY_RANK.items()
-        ),
-        output_field=IntegerField(),
-    )
-    unresolved = ~Q(frictions__status=Status.RESOLVED)
-    return Touchpoint.objects.filter(journey=journey, persona_id=persona_id).annotate(
-        open_friction_count=Count("frictions", filter=unresolved),
-        worst_severity_rank=Max(severity_rank, filter=unresolved),
-    )
-
-
-def _map(stages: list[Stage], channels: list[Channel], touchpoints) -> tuple[list, list]:
-    """Touchpoints grouped into lanes × stages cells, and the per-stage summary row."""
-    cells: dict[tuple[int, int], list[Touchpoint]] = defaultdict(list)
-    summaries = {stage.pk: StageSummary(stage) for stage in stages}
-    for touchpoint in touchpoints:
-        touchpoint.frictions_summary = Frictions(
-            touchpoint.open_friction_count, SEVERITY_BY_RANK.get(touchpoint.worst_severity_rank)
-        )
-        cells[touchpoint.channel_id, touchpoint.stage_id].append(touchpoint)
-        summary = summaries[touchpoint.stage_id]
-        summary.emotions.append(touchpoint.emotion)
-        summary.frictions += touchpoint.frictions_summary
-    lanes = [
-        Lane(channel, [cells[channel.pk, stage.pk] for stage in stages]) for channel in channels
-    ]
-    return lanes, list(summaries.values())
-
-
 @login_required
 @require_safe
 def journey_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -257,8 +118,8 @@ def journey_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     chosen = next((jp for jp in journey_personas if jp.key == wanted), None) or next(
         iter(journey_personas), None
     )
-    touchpoints = list(_touchpoints_with_frictions(journey, chosen.persona_id)) if chosen else []
-    lanes, stage_summaries = _map(stages, channels, touchpoints)
+    touchpoints = list(touchpoints_with_frictions(journey, chosen.persona_id)) if chosen else []
+    lanes, stage_summaries = build_map(stages, channels, touchpoints)
     return render(
         request,
         "journeys/detail.html",
