@@ -14,20 +14,12 @@ class JourneyForm(forms.ModelForm):
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
 
 class JourneyImportForm(forms.Form):
     file = forms.FileField(
         label=_("Journey file (.json)"),
         widget=forms.FileInput(attrs={"accept": ".json,application/json"}),
     )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
     def clean_file(self):
         # The size comes from the upload handler, so a huge file is refused before anyone reads it.
