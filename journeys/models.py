@@ -43,9 +43,6 @@ def _count_per_journey(queryset, journey_path: str = "journey") -> Coalesce:
 
 
 class JourneyQuerySet(models.QuerySet):
-    def for_user(self, user) -> "JourneyQuerySet":
-        return self.filter(workspace__memberships__user=user)
-
     def with_counts(self) -> "JourneyQuerySet":
         """Journeys with their sizes and personas, for lists: a constant number of queries."""
         return (

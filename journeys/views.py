@@ -36,7 +36,6 @@ def _render_list(
     context = {
         "workspace": membership.workspace,
         "membership": membership,
-        "may_edit": membership.may(Action.EDIT),
         "journey_form": journey_form or JourneyForm(),
         "import_form": import_form or JourneyImportForm(),
         "import_errors": import_errors or [],

@@ -15,11 +15,6 @@ def avatar_colour_for(name: str) -> str:
     return AVATAR_COLOURS[digest[0] % len(AVATAR_COLOURS)]
 
 
-class PersonaQuerySet(models.QuerySet):
-    def for_user(self, user) -> "PersonaQuerySet":
-        return self.filter(workspace__memberships__user=user)
-
-
 class Persona(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="personas")
     name = models.CharField(_("name"), max_length=120)
@@ -38,8 +33,6 @@ class Persona(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = PersonaQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]

@@ -1,5 +1,4 @@
 import pytest
-from django.db import connection
 
 from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory
 from workspaces.models import Role
@@ -40,8 +39,3 @@ def outsider(db):
     user = UserFactory()
     MembershipFactory(user=user, role=Role.OWNER)
     return user
-
-
-@pytest.fixture
-def is_postgresql():
-    return connection.vendor == "postgresql"

@@ -121,10 +121,6 @@ class Membership(models.Model):
 
     # Templates cannot pass arguments: these name the questions pages ask.
     @property
-    def can_comment(self) -> bool:
-        return self.may(Action.COMMENT)
-
-    @property
     def can_edit(self) -> bool:
         return self.may(Action.EDIT)
 

@@ -38,7 +38,9 @@ def _members_page(request, membership, status=200, **forms) -> HttpResponse:
     context = {
         "workspace": workspace,
         "membership": membership,
-        "members": workspace.memberships.select_related("user"),
+        "members": workspace.memberships.select_related("user").order_by(
+            "user__name", "user__email"
+        ),
         "add_form": forms.get("add_form") or AddMemberForm(workspace=workspace),
         "settings_form": forms.get("settings_form") or WorkspaceForm(instance=workspace),
         "delete_form": forms.get("delete_form") or DeleteWorkspaceForm(workspace=workspace),

@@ -136,5 +136,5 @@ def export_journey(journey: Journey) -> dict:
 
 
 def dump_journey(journey: Journey) -> str:
-    """The journey file's text: the export as indented UTF-8 JSON, ending with a newline."""
+    """The journey file's text: the export as indented UTF-8 JSON, like the example files."""
     return json.dumps(export_journey(journey), ensure_ascii=False, indent=2)
