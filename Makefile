@@ -43,7 +43,7 @@ bench: install
 	bin/with-postgres $(PY) -m bench
 
 messages: install
-	$(PY) manage.py makemessages --locale fr --no-obsolete --add-location file -i ".venv/*" -i "tests/*" -i "bench/*"
+	$(PY) manage.py makemessages --locale fr --no-obsolete --no-location -i ".venv/*" -i "tests/*" -i "bench/*"
 	$(PY) bin/compile_messages.py
 
 clean:

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from journeys.keys import KEY_MAX_LENGTH, unique_key
 from personas.models import Persona
 from touchpoints.models import LANE_COLOURS, Channel, FrictionNote, Status, Touchpoint
 from workspaces.models import Workspace
@@ -122,13 +123,38 @@ class Journey(models.Model):
             )
         return journey
 
+    def add_persona(self, persona: Persona) -> "JourneyPersona":
+        """Draw the journey for `persona` too, as its last tab; adding it twice changes nothing."""
+        if persona.workspace_id != self.workspace_id:
+            raise ValueError("a journey only holds personas of its own workspace")
+        with transaction.atomic():
+            # Locks the journey so two people adding personas at once cannot pick the same key.
+            Journey.objects.select_for_update().filter(pk=self.pk).first()
+            links = list(self.journey_personas.all())
+            existing = next((link for link in links if link.persona_id == persona.pk), None)
+            if existing:
+                return existing
+            return JourneyPersona.objects.create(
+                journey=self,
+                persona=persona,
+                key=unique_key(persona.name, {link.key for link in links}),
+                position=max((link.position for link in links), default=-1) + 1,
+            )
+
+    def remove_persona(self, persona: Persona) -> int:
+        """Take `persona` out of the journey with its touchpoints; returns how many cards went."""
+        with transaction.atomic():
+            deleted, by_model = Touchpoint.objects.filter(journey=self, persona=persona).delete()
+            self.journey_personas.filter(persona=persona).delete()
+        return by_model.get(Touchpoint._meta.label, 0)
+
 
 class JourneyPersona(models.Model):
     """A persona drawn in a journey; `key` is the persona's name inside this journey's file."""
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="journey_personas")
     persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="journey_links")
-    key = models.CharField(max_length=60)
+    key = models.CharField(max_length=KEY_MAX_LENGTH)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -146,7 +172,7 @@ class Stage(models.Model):
     """An ordered column of a journey."""
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
-    key = models.CharField(max_length=60)
+    key = models.CharField(max_length=KEY_MAX_LENGTH)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(default=0)

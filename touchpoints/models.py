@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from journeys.keys import KEY_MAX_LENGTH
+
 
 class Emotion(models.IntegerChoices):
     VERY_NEGATIVE = -2, _("Frustrated")
@@ -106,7 +108,7 @@ class Channel(models.Model):
     journey = models.ForeignKey(
         "journeys.Journey", on_delete=models.CASCADE, related_name="channels"
     )
-    key = models.CharField(max_length=60)
+    key = models.CharField(max_length=KEY_MAX_LENGTH)
     name = models.CharField(_("name"), max_length=120)
     icon = models.CharField(_("icon"), max_length=16, choices=ChannelIcon.choices, default="other")
     colour = models.CharField(_("colour"), max_length=7, default="#2563eb")
@@ -140,7 +142,7 @@ class Touchpoint(models.Model):
         "journeys.Stage", on_delete=models.CASCADE, related_name="touchpoints"
     )
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="touchpoints")
-    key = models.CharField(max_length=60)
+    key = models.CharField(max_length=KEY_MAX_LENGTH)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     emotion = models.SmallIntegerField(_("emotion"), choices=Emotion.choices, default=0)

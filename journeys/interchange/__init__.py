@@ -17,7 +17,6 @@ from journeys.interchange.exporting import (
     touchpoints_in_file_order,
 )
 from journeys.interchange.importing import import_journey
-from journeys.interchange.keys import unique_key
 from journeys.interchange.reading import parse_journey_file
 from journeys.interchange.schema import FORMAT, VERSION, InvalidJourneyFile
 
@@ -31,5 +30,4 @@ __all__ = [
     "import_journey",
     "parse_journey_file",
     "touchpoints_in_file_order",
-    "unique_key",
 ]

@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from journeys.interchange import dump_journey, export_journey, import_journey, unique_key
+from journeys.interchange import dump_journey, export_journey, import_journey
+from journeys.keys import unique_key
 from journeys.models import Activity, Journey
 from personas.models import Persona
 from tests.factories import CommentFactory, UserFactory

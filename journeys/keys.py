@@ -2,9 +2,8 @@
 
 from django.utils.text import slugify
 
-from journeys.models import Stage
-
-KEY_MAX_LENGTH = Stage._meta.get_field("key").max_length
+# The `key` columns of stages, channels, touchpoints and journey personas.
+KEY_MAX_LENGTH = 60
 
 
 def unique_key(base: str, taken: set[str]) -> str:
