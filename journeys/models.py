@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from journeys.editing import Versioned
 from journeys.keys import KEY_MAX_LENGTH, unique_key
 from personas.models import Persona
 from touchpoints.models import LANE_COLOURS, Channel, FrictionNote, Status, Touchpoint
@@ -168,7 +169,7 @@ class JourneyPersona(models.Model):
         return f"{self.journey} · {self.persona}"
 
 
-class Stage(models.Model):
+class Stage(Versioned, models.Model):
     """An ordered column of a journey."""
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
@@ -186,6 +187,9 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def siblings(self) -> models.QuerySet:
+        return Stage.objects.filter(journey_id=self.journey_id)
 
 
 class Activity(models.Model):

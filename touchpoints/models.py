@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from journeys.editing import Versioned
 from journeys.keys import KEY_MAX_LENGTH
 
 
@@ -102,7 +103,7 @@ def icon_for(key: str, name: str) -> str:
     return ChannelIcon.OTHER
 
 
-class Channel(models.Model):
+class Channel(Versioned, models.Model):
     """A swimlane of a journey: where an interaction happens."""
 
     journey = models.ForeignKey(
@@ -128,8 +129,11 @@ class Channel(models.Model):
     def emoji(self) -> str:
         return CHANNEL_EMOJI.get(self.icon, CHANNEL_EMOJI["other"])
 
+    def siblings(self) -> models.QuerySet:
+        return Channel.objects.filter(journey_id=self.journey_id)
 
-class Touchpoint(models.Model):
+
+class Touchpoint(Versioned, models.Model):
     """One interaction of one persona, at one stage, in one channel."""
 
     journey = models.ForeignKey(
@@ -168,6 +172,15 @@ class Touchpoint(models.Model):
     @property
     def emotion_emoji(self) -> str:
         return EMOTION_EMOJI[self.emotion]
+
+    def siblings(self) -> models.QuerySet:
+        """The cards of the same cell: one persona, one stage, one channel."""
+        return Touchpoint.objects.filter(
+            journey_id=self.journey_id,
+            persona_id=self.persona_id,
+            stage_id=self.stage_id,
+            channel_id=self.channel_id,
+        )
 
 
 class FrictionNote(models.Model):

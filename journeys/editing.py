@@ -1,0 +1,129 @@
+"""Editing a journey with teammates: no silent overwrite, and positions that stay 0..n-1.
+
+Every editable row carries a `version`. A write names the version it started from; if the row has
+moved on since, `StaleVersion` carries the row as it is now so the user can compare and choose.
+Changes of positions lock the journey row first, so two people reordering the same column or cell
+queue up instead of interleaving.
+"""
+
+from django.apps import apps
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from journeys.keys import unique_key
+
+
+class StaleVersion(Exception):
+    """Someone saved the row after the user loaded it; `current` is the row now, or None if gone."""
+
+    def __init__(self, current):
+        super().__init__("the row changed since it was loaded")
+        self.current = current
+
+
+def lock_journey(journey_id: int) -> None:
+    """Take the journey's row lock until the transaction ends, and mark the journey as changed."""
+    journey_model = apps.get_model("journeys", "Journey")
+    journey_model.objects.filter(pk=journey_id).update(updated_at=timezone.now())
+
+
+def renumber(
+    model: type[models.Model], ids_in_order: list[int], positions: dict[int, int], skip=None
+) -> None:
+    """Give `ids_in_order` the positions 0..n-1, writing only the rows whose position changes
+    (`positions` holds the current ones), except `skip`, which the caller writes itself."""
+    changed = [
+        model(pk=pk, position=index)
+        for index, pk in enumerate(ids_in_order)
+        if pk != skip and positions.get(pk) != index
+    ]
+    if changed:
+        model.objects.bulk_update(changed, ["position"])
+
+
+def insert_at(ids: list[int], pk: int, index: int) -> list[int]:
+    """`ids` with `pk` at `index`, clamped to the list, so a position past the end means last."""
+    index = max(0, min(index, len(ids)))
+    return [*ids[:index], pk, *ids[index:]]
+
+
+class Versioned:
+    """For models with `version`, `position` and a journey: edits and moves that never overwrite.
+
+    A model says which rows share its positions by `siblings()` (a stage's journey, a card's cell).
+    """
+
+    def siblings(self) -> models.QuerySet:
+        raise NotImplementedError
+
+    @classmethod
+    def create_last(cls, journey_id: int, key_base: str, **fields):
+        """A new row after its last sibling, with a key unique in the journey's file."""
+        with transaction.atomic():
+            lock_journey(journey_id)
+            row = cls(journey_id=journey_id, **fields)
+            taken = set(cls.objects.filter(journey_id=journey_id).values_list("key", flat=True))
+            row.key = unique_key(key_base, taken)
+            row.position = row.siblings().count()
+            row.save()
+        return row
+
+    def journey_pk(self) -> int:
+        return self.journey_id
+
+    def _changed_fields(self) -> dict:
+        names = {field.name for field in self._meta.concrete_fields}
+        return {"updated_at": timezone.now()} if "updated_at" in names else {}
+
+    def save_changes(self, expected_version: int, **changes) -> None:
+        """Write `changes` if the row is still at `expected_version`; else raise StaleVersion."""
+        model = type(self)
+        with transaction.atomic():
+            lock_journey(self.journey_pk())
+            updated = model.objects.filter(pk=self.pk, version=expected_version).update(
+                version=F("version") + 1, **changes, **self._changed_fields()
+            )
+            if not updated:
+                raise StaleVersion(model.objects.filter(pk=self.pk).first())
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.version = expected_version + 1
+
+    def move_to(self, index: int, expected_version: int, **container) -> None:
+        """Put the row at `index` among its siblings, in a new container if `container` names one
+        (a card's stage and channel); both the old and the new container are renumbered."""
+        model = type(self)
+        with transaction.atomic():
+            lock_journey(self.journey_pk())
+            current = model.objects.filter(pk=self.pk).first()
+            if current is None or current.version != expected_version:
+                raise StaleVersion(current)
+            old = dict(current.siblings().exclude(pk=self.pk).values_list("pk", "position"))
+            for name, value in container.items():
+                setattr(self, name, value)
+            moved_away = any(getattr(current, name) != getattr(self, name) for name in container)
+            if moved_away:
+                renumber(model, list(old), old)
+                new = dict(self.siblings().exclude(pk=self.pk).values_list("pk", "position"))
+            else:
+                new = old
+            ids = insert_at(list(new), self.pk, index)
+            renumber(model, ids, new, skip=self.pk)
+            self.position = ids.index(self.pk)
+            self.version = expected_version + 1
+            model.objects.filter(pk=self.pk).update(
+                position=self.position,
+                version=self.version,
+                **container,
+                **self._changed_fields(),
+            )
+
+    def remove_from_siblings(self) -> None:
+        """Delete the row and close the gap it leaves among its siblings."""
+        model = type(self)
+        with transaction.atomic():
+            lock_journey(self.journey_pk())
+            self.delete()
+            rest = dict(self.siblings().values_list("pk", "position"))
+            renumber(model, list(rest), rest)
