@@ -1,13 +1,13 @@
 """The swimlane map of one persona in a journey: touchpoints grouped into channel × stage cells,
 with the per-stage summary row (average emotion, unresolved frictions)."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import fmean
 
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
 from journeys.models import Journey, Stage
+from personas.models import Persona
 from touchpoints.models import (
     EMOTION_EMOJI,
     SEVERITY_ICON,
@@ -61,9 +61,22 @@ class StageSummary:
 
 
 @dataclass
+class Cell:
+    """The cards of one persona at one stage in one channel."""
+
+    stage: Stage
+    channel: Channel
+    cards: list[Touchpoint] = field(default_factory=list)
+
+    @property
+    def dom_id(self) -> str:
+        return f"cell-{self.channel.pk}-{self.stage.pk}"
+
+
+@dataclass
 class Lane:
     channel: Channel
-    cells: list[list[Touchpoint]]
+    cells: list[Cell]
 
 
 def touchpoints_with_frictions(journey: Journey, persona_id: int):
@@ -81,15 +94,22 @@ def touchpoints_with_frictions(journey: Journey, persona_id: int):
     )
 
 
+def _with_summary(touchpoint: Touchpoint) -> Touchpoint:
+    touchpoint.frictions_summary = Frictions(
+        touchpoint.open_friction_count, SEVERITY_BY_RANK.get(touchpoint.worst_severity_rank)
+    )
+    return touchpoint
+
+
 def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tuple[list, list]:
     """Touchpoints grouped into lanes × stages cells, and the per-stage summary row."""
-    cells: dict[tuple[int, int], list[Touchpoint]] = defaultdict(list)
+    cells = {
+        (channel.pk, stage.pk): Cell(stage, channel) for channel in channels for stage in stages
+    }
     summaries = {stage.pk: StageSummary(stage) for stage in stages}
     for touchpoint in touchpoints:
-        touchpoint.frictions_summary = Frictions(
-            touchpoint.open_friction_count, SEVERITY_BY_RANK.get(touchpoint.worst_severity_rank)
-        )
-        cells[touchpoint.channel_id, touchpoint.stage_id].append(touchpoint)
+        _with_summary(touchpoint)
+        cells[touchpoint.channel_id, touchpoint.stage_id].cards.append(touchpoint)
         summary = summaries[touchpoint.stage_id]
         summary.emotions.append(touchpoint.emotion)
         summary.frictions += touchpoint.frictions_summary
@@ -97,3 +117,59 @@ def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tupl
         Lane(channel, [cells[channel.pk, stage.pk] for stage in stages]) for channel in channels
     ]
     return lanes, list(summaries.values())
+
+
+def load_cells(journey: Journey, persona_id: int, pairs: set[tuple[Stage, Channel]]) -> list[Cell]:
+    """Some cells of the map, after a change: one query whatever their number."""
+    wanted = Q()
+    for stage, channel in pairs:
+        wanted |= Q(stage=stage, channel=channel)
+    cells = {(stage.pk, channel.pk): Cell(stage, channel) for stage, channel in pairs}
+    for touchpoint in touchpoints_with_frictions(journey, persona_id).filter(wanted):
+        cells[touchpoint.stage_id, touchpoint.channel_id].cards.append(_with_summary(touchpoint))
+    return list(cells.values())
+
+
+@dataclass
+class JourneyMap:
+    """Everything the map page shows: the structure, the chosen persona's cards and summaries."""
+
+    journey: Journey
+    stages: list[Stage]
+    channels: list[Channel]
+    journey_personas: list
+    chosen: object | None
+    lanes: list[Lane] = field(default_factory=list)
+    stage_summaries: list[StageSummary] = field(default_factory=list)
+
+    @property
+    def addable_personas(self):
+        """The workspace's personas not yet in the journey, for the "Add a persona" menu."""
+        present = [link.persona_id for link in self.journey_personas]
+        return Persona.objects.filter(workspace=self.journey.workspace_id).exclude(pk__in=present)
+
+    @property
+    def has_touchpoints(self) -> bool:
+        return any(cell.cards for lane in self.lanes for cell in lane.cells)
+
+
+def choose_persona(journey_personas: list, key: str | None, persona_id: int | None = None):
+    """The journey persona named by `key` (or by `persona_id`, a card's persona); an unknown key
+    (a persona since removed from the journey, an old link) falls back to the first persona, or
+    None in a journey without any."""
+    wanted = (link for link in journey_personas if link.key == key or link.persona_id == persona_id)
+    return next(wanted, None) or next(iter(journey_personas), None)
+
+
+def load_map(
+    journey: Journey, persona_key: str | None, *, persona_id=None, with_cards: bool = True
+) -> JourneyMap:
+    stages = list(journey.stages.all())
+    channels = list(journey.channels.all())
+    journey_personas = list(journey.journey_personas.select_related("persona"))
+    chosen = choose_persona(journey_personas, persona_key, persona_id)
+    journey_map = JourneyMap(journey, stages, channels, journey_personas, chosen)
+    if with_cards:
+        touchpoints = touchpoints_with_frictions(journey, chosen.persona_id) if chosen else []
+        journey_map.lanes, journey_map.stage_summaries = build_map(stages, channels, touchpoints)
+    return journey_map

@@ -9,11 +9,13 @@ from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
-from journeys.forms import JourneyForm, JourneyImportForm
+from journeys.forms import JourneyForm, JourneyImportForm, JourneyPersonaForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
 from journeys.models import Activity, Journey
+from journeys.responses import back_to_map, render_map
 from journeys.spreadsheet import journey_csv
-from journeys.swimlanes import build_map, touchpoints_with_frictions
+from journeys.swimlanes import load_map
+from touchpoints.forms import TouchpointForm
 from workspaces.access import get_journey, get_membership
 from workspaces.models import Action, Membership
 
@@ -105,35 +107,76 @@ def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
+# The parts of the map a client may ask for again on its own, after `mapChanged`.
+MAP_PARTS = {"map_summary", "map_grid"}
+
+
 @login_required
 @require_safe
-def journey_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The map. `?persona=<key>` chooses the persona; `?card=<id>` opens a card's panel, on its
+    persona's map, so a link to a card (from the friction board, a message) lands on it."""
     journey, membership = get_journey(request.user, slug, pk, Action.READ)
-    stages = list(journey.stages.all())
-    channels = list(journey.channels.all())
-    journey_personas = list(journey.journey_personas.select_related("persona"))
-    wanted = request.GET.get("persona")
-    # An unknown key (a persona since removed from the journey) falls back to the first persona.
-    chosen = next((jp for jp in journey_personas if jp.key == wanted), None) or next(
-        iter(journey_personas), None
+    card = _linked_card(journey, request.GET.get("card"))
+    journey_map = load_map(
+        journey, request.GET.get("persona"), persona_id=card.persona_id if card else None
     )
-    touchpoints = list(touchpoints_with_frictions(journey, chosen.persona_id)) if chosen else []
-    lanes, stage_summaries = build_map(stages, channels, touchpoints)
-    return render(
+    partial = request.htmx.target if request.htmx and request.htmx.target in MAP_PARTS else ""
+    extra = {}
+    if card:
+        extra = {
+            "card": card,
+            "form": TouchpointForm(instance=card, initial={"version": card.version}),
+        }
+    return render_map(request, membership, journey_map, partial, **extra)
+
+
+def _linked_card(journey: Journey, card_pk: str | None):
+    if not card_pk or not card_pk.isdigit():
+        return None
+    return journey.touchpoints.filter(pk=card_pk).first()
+
+
+@login_required
+@require_POST
+def journey_persona_add(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    form = JourneyPersonaForm(request.POST, journey=journey)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["persona"]))
+        return back_to_map(request, journey, request.POST.get("current", ""))
+    link = journey.add_persona(form.cleaned_data["persona"])
+    Activity.record(request.user, Activity.Verb.UPDATED, journey, journey=journey)
+    messages.success(
         request,
-        "journeys/detail.html",
-        {
-            "workspace": membership.workspace,
-            "membership": membership,
-            "journey": journey,
-            "stages": stages,
-            "journey_personas": journey_personas,
-            "chosen": chosen,
-            "lanes": lanes,
-            "stage_summaries": stage_summaries,
-            "has_touchpoints": bool(touchpoints),
-        },
+        _("%(persona)s now has a map in this journey.") % {"persona": link.persona.name},
     )
+    return back_to_map(request, journey, link.key)
+
+
+@login_required
+@require_POST
+def journey_persona_remove(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Taking a persona out of a journey deletes its cards there: ask first if it has any."""
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    form = JourneyPersonaForm(request.POST, journey=journey)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["persona"]))
+        return back_to_map(request, journey)
+    persona = form.cleaned_data["persona"]
+    cards = journey.touchpoints.filter(persona=persona).count()
+    if cards and not request.POST.get("confirm"):
+        journey_map = load_map(journey, request.POST.get("current"), with_cards=not request.htmx)
+        return render_map(
+            request, membership, journey_map, "persona_remove", leaving=persona, cards=cards
+        )
+    journey.remove_persona(persona)
+    Activity.record(request.user, Activity.Verb.UPDATED, journey, journey=journey)
+    messages.success(
+        request,
+        _("%(persona)s is no longer in this journey.") % {"persona": persona.name},
+    )
+    return back_to_map(request, journey)
 
 
 EXPORT_CONTENT_TYPES = {

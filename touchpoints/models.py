@@ -132,6 +132,14 @@ class Channel(Versioned, models.Model):
     def siblings(self) -> models.QuerySet:
         return Channel.objects.filter(journey_id=self.journey_id)
 
+    @classmethod
+    def create_last(cls, journey_id: int, key_base: str, **fields) -> "Channel":
+        """A new lane, with an icon guessed from its name and the next colour of the palette."""
+        lanes = cls.objects.filter(journey_id=journey_id).count()
+        fields.setdefault("icon", icon_for("", key_base))
+        fields.setdefault("colour", LANE_COLOURS[lanes % len(LANE_COLOURS)])
+        return super().create_last(journey_id, key_base, **fields)
+
 
 class Touchpoint(Versioned, models.Model):
     """One interaction of one persona, at one stage, in one channel."""

@@ -49,3 +49,23 @@ def get_member(membership: Membership, pk: int) -> Membership:
         ),
         pk=pk,
     )
+
+
+def _get_in_journey(user, slug: str, pk: int, related: str, part_pk: int, action: Action):
+    journey, membership = get_journey(user, slug, pk, action)
+    part = get_object_or_404(getattr(journey, related).all(), pk=part_pk)
+    part.journey = journey
+    return part, membership
+
+
+def get_stage(user, slug: str, pk: int, stage_pk: int, action: Action = Action.READ):
+    """The stage `stage_pk` of journey `pk`, with the user's membership: (stage, membership)."""
+    return _get_in_journey(user, slug, pk, "stages", stage_pk, action)
+
+
+def get_channel(user, slug: str, pk: int, channel_pk: int, action: Action = Action.READ):
+    return _get_in_journey(user, slug, pk, "channels", channel_pk, action)
+
+
+def get_touchpoint(user, slug: str, pk: int, touchpoint_pk: int, action: Action = Action.READ):
+    return _get_in_journey(user, slug, pk, "touchpoints", touchpoint_pk, action)

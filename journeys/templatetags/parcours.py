@@ -5,7 +5,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
-from touchpoints.models import CHANNEL_EMOJI, icon_for
+from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI, Channel, icon_for
 
 register = template.Library()
 
@@ -32,3 +32,21 @@ def signed(number: float, digits: int = 1) -> str:
     if text.startswith("-"):
         return "\N{MINUS SIGN}" + text[1:]
     return f"+{text}" if number > 0 and text.strip("0.,") else text
+
+
+@register.filter
+def emotion_emoji(value) -> str:
+    return EMOTION_EMOJI.get(int(value), "")
+
+
+@register.filter
+def axis_name(part) -> str:
+    """ "stage" or "channel": the map's stage and channel headers share their menus and forms."""
+    return "channel" if isinstance(part, Channel) else "stage"
+
+
+@register.filter
+def field_value(obj, name: str):
+    """A field of `obj` as people read it: the label of a choice, the value otherwise."""
+    display = getattr(obj, f"get_{name}_display", None)
+    return display() if display else getattr(obj, name)

@@ -110,7 +110,7 @@ def test_stage_summary_averages_emotions_and_counts_open_frictions(client, viewe
 
     response = client.get(map_url(journey))
 
-    summary, empty = response.context["stage_summaries"]
+    summary, empty = response.context["map"].stage_summaries
     assert summary.average_emotion == -1.5
     assert (summary.frictions.count, summary.frictions.worst) == (2, "medium")
     assert empty.average_emotion is None

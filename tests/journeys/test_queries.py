@@ -39,4 +39,7 @@ def test_map_queries_do_not_grow_with_cards(
     with django_assert_num_queries(9):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
-    assert sum(len(cell) for lane in response.context["lanes"] for cell in lane.cells) == cards
+    assert (
+        sum(len(cell.cards) for lane in response.context["map"].lanes for cell in lane.cells)
+        == cards
+    )

@@ -9,12 +9,15 @@ from journeys.editing import StaleVersion
 from journeys.models import Stage
 from tests.factories import (
     ChannelFactory,
+    CommentFactory,
+    FrictionNoteFactory,
     JourneyFactory,
     JourneyPersonaFactory,
     StageFactory,
     TouchpointFactory,
 )
 from touchpoints.models import Touchpoint
+from touchpoints.undo import CannotRestore, delete_with_undo, restore
 
 
 @pytest.fixture
@@ -208,3 +211,48 @@ def test_concurrent_moves_of_different_cards_into_one_cell_keep_it_dense():
     positions = Touchpoint.objects.filter(stage=target).values_list("position", flat=True)
     assert sorted(positions) == list(range(6))
     assert not Touchpoint.objects.filter(stage=source).exists()
+
+
+def test_undo_brings_a_deleted_card_back_in_place_with_its_frictions_and_comments(grid):
+    journey, stages, channel, cards = grid
+    friction = FrictionNoteFactory(touchpoint=cards[1], severity="critical")
+    CommentFactory(friction=friction, body="Seen twice this week.")
+
+    token = delete_with_undo(cards[1])
+    assert [title for title, _ in cell_titles(stages[0], channel)] == titles(cards, 0, 2)
+    restored = restore(token, journey.pk)
+
+    assert cell_titles(stages[0], channel) == [
+        (cards[0].title, 0),
+        (cards[1].title, 1),
+        (cards[2].title, 2),
+    ]
+    assert restored.key == cards[1].key
+    note = restored.frictions.get()
+    assert (note.title, note.severity) == (friction.title, "critical")
+    assert [comment.body for comment in note.comments.all()] == ["Seen twice this week."]
+
+
+def test_undo_refuses_a_forged_token(grid):
+    journey, *_ = grid
+
+    with pytest.raises(CannotRestore):
+        restore("not-a-token", journey.pk)
+
+
+def test_undo_refuses_a_token_of_another_journey(grid):
+    *_, cards = grid
+    token = delete_with_undo(cards[0])
+
+    with pytest.raises(CannotRestore):
+        restore(token, JourneyFactory().pk)
+
+
+def test_undo_refuses_when_the_stage_went_meanwhile(grid):
+    journey, stages, _channel, cards = grid
+    token = delete_with_undo(cards[0])
+    stages[0].delete()
+
+    with pytest.raises(CannotRestore):
+        restore(token, journey.pk)
+    assert not Touchpoint.objects.filter(title=cards[0].title).exists()

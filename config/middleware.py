@@ -1,0 +1,29 @@
+from django.contrib.messages import get_messages
+from django.template.loader import render_to_string
+
+
+class HtmxMessagesMiddleware:
+    """Messages added during an HTMX request ride along out of band, into the page's message
+    area, so a view reports "deleted", "someone else moved it first"... whatever it swaps.
+
+    Responses that make htmx navigate keep their messages for the next page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not getattr(request, "htmx", False)
+            or response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or any(header in response for header in ("HX-Redirect", "HX-Location", "HX-Refresh"))
+            or 300 <= response.status_code < 400
+        ):
+            return response
+        messages = get_messages(request)
+        if messages:
+            context = {"messages": messages, "oob": True}
+            response.write(render_to_string("base.html#messages", context, request))
+        return response

@@ -1,0 +1,170 @@
+"""Stages (columns) and channels (swimlanes) of the map: add, rename, reorder, delete.
+
+Both axes of the grid behave the same way, so one set of views serves both; `Axis` says which
+model, forms and access helper a URL works on.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import models
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import reswap, retarget
+
+from journeys.editing import StaleVersion
+from journeys.forms import NewStageForm, PositionForm, StageForm
+from journeys.models import Activity, Stage
+from journeys.responses import back_to_map, grid_changed, map_changed, render_map
+from journeys.swimlanes import load_map
+from journeys.views import HtmxHttpRequest
+from touchpoints.forms import ChannelForm, NewChannelForm
+from touchpoints.models import Channel
+from workspaces.access import get_channel, get_journey, get_stage
+from workspaces.models import Action
+
+
+@dataclass(frozen=True)
+class Axis:
+    name: str
+    model: type[models.Model]
+    form: type
+    new_form: type
+    get: Callable
+
+    @property
+    def header(self) -> str:
+        return f"{self.name}_header"
+
+    @property
+    def editor(self) -> str:
+        return f"{self.name}_editor"
+
+
+STAGES = Axis("stage", Stage, StageForm, NewStageForm, get_stage)
+CHANNELS = Axis("channel", Channel, ChannelForm, NewChannelForm, get_channel)
+
+
+def _persona_key(request: HtmxHttpRequest) -> str:
+    return request.POST.get("persona") or request.GET.get("persona", "")
+
+
+def _render_part(request, membership, part, partial: str, *, status: int = 200, **extra):
+    journey_map = load_map(part.journey, _persona_key(request), with_cards=not request.htmx)
+    return render_map(request, membership, journey_map, partial, status=status, part=part, **extra)
+
+
+@login_required
+@require_POST
+def part_add(request: HtmxHttpRequest, slug: str, pk: int, axis: Axis) -> HttpResponse:
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    form = axis.new_form(request.POST)
+    if not form.is_valid():
+        # The form sits in the grid it would replace: the error goes back to the form alone.
+        journey_map = load_map(journey, _persona_key(request), with_cards=not request.htmx)
+        partial = f"add_{axis.name}"
+        context = {f"new_{axis.name}_form": form}
+        response = render_map(request, membership, journey_map, partial, status=400, **context)
+        return reswap(retarget(response, f"#{partial}"), "outerHTML") if request.htmx else response
+    name = form.cleaned_data["name"]
+    part = axis.model.create_last(journey.pk, name, name=name)
+    Activity.record(request.user, Activity.Verb.CREATED, part, journey=journey)
+    return grid_changed(request, membership, journey, _persona_key(request))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def part_detail(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
+    """GET: the header (an editor's "Cancel"). POST: save the editor, unless someone else has."""
+    action = Action.EDIT if request.method == "POST" else Action.READ
+    part, membership = axis.get(request.user, slug, pk, part_pk, action)
+    if request.method != "POST":
+        return _render_part(request, membership, part, axis.header)
+    form = axis.form(request.POST, instance=part)
+    if not form.is_valid():
+        return _render_part(request, membership, part, axis.editor, status=400, form=form)
+    try:
+        part.save_changes(form.cleaned_data["version"], **form.changes())
+    except StaleVersion as stale:
+        return _conflict(request, membership, part, form, stale.current, axis)
+    Activity.record(request.user, Activity.Verb.UPDATED, part, journey=part.journey)
+    if not request.htmx:
+        return back_to_map(request, part.journey, _persona_key(request))
+    return map_changed(_render_part(request, membership, part, axis.header))
+
+
+def _conflict(request, membership, part, form, current, axis: Axis) -> HttpResponse:
+    """Someone saved first: show their version beside the user's, which stays in the form with
+    the newer version number, so "Save mine" re-applies it and "Use theirs" cancels."""
+    if current is None:
+        messages.warning(request, _("Someone else deleted this while you were editing it."))
+        return grid_changed(request, membership, part.journey, _persona_key(request))
+    data = form.data.copy()
+    data["version"] = current.version
+    current.journey = part.journey
+    return _render_part(
+        request,
+        membership,
+        current,
+        axis.editor,
+        status=409,
+        form=axis.form(data, instance=current),
+        conflict=current,
+    )
+
+
+@login_required
+@require_safe
+def part_editor(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
+    part, membership = axis.get(request.user, slug, pk, part_pk, Action.EDIT)
+    form = axis.form(instance=part, initial={"version": part.version})
+    return _render_part(request, membership, part, axis.editor, form=form)
+
+
+@login_required
+@require_POST
+def part_move(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
+    part, membership = axis.get(request.user, slug, pk, part_pk, Action.EDIT)
+    form = PositionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That move could not be understood; nothing changed."))
+    else:
+        try:
+            part.move_to(form.cleaned_data["position"], form.cleaned_data["version"])
+        except StaleVersion:
+            messages.warning(
+                request,
+                _("Someone else changed “%(name)s” just before you; the map shows it as it is now.")
+                % {"name": part.name},
+            )
+        else:
+            Activity.record(request.user, Activity.Verb.MOVED, part, journey=part.journey)
+    return grid_changed(request, membership, part.journey, _persona_key(request))
+
+
+@login_required
+@require_POST
+def part_delete(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
+    """Deleting a stage or channel takes its cards, of every persona: ask first if it has any."""
+    part, membership = axis.get(request.user, slug, pk, part_pk, Action.EDIT)
+    cards = part.touchpoints.count()
+    if cards and not request.POST.get("confirm"):
+        return _render_part(request, membership, part, f"{axis.name}_delete", cards=cards)
+    part.remove_from_siblings()
+    Activity.record(request.user, Activity.Verb.DELETED, part, journey=part.journey)
+    messages.success(
+        request,
+        ngettext(
+            "“%(name)s” deleted with its %(cards)s card.",
+            "“%(name)s” deleted with its %(cards)s cards.",
+            cards,
+        )
+        % {"name": part.name, "cards": cards}
+        if cards
+        else _("“%(name)s” deleted.") % {"name": part.name},
+    )
+    return grid_changed(request, membership, part.journey, _persona_key(request))

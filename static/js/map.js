@@ -1,0 +1,128 @@
+// The journey map's editing behaviour. Everything here has a keyboard or no-JavaScript path
+// in the page itself (menus, "Move" buttons in the card panel); this adds drag and drop,
+// click-to-add in empty cells, the side panel's closing and the undo toast's timer.
+
+function post(url, values, target) {
+  return htmx.ajax("POST", url, { values, target: target || "#card_panel", swap: target ? "innerHTML" : "none" });
+}
+
+function panelShows(cardId) {
+  return document.querySelector(`#card_panel [data-card="${cardId}"]`) !== null;
+}
+
+function moveCard(event) {
+  const card = event.item;
+  const list = event.to;
+  if (event.from === list && event.oldIndex === event.newIndex) return;
+  const grid = document.getElementById("map_grid");
+  const id = card.dataset.id;
+  post(
+    `${grid.dataset.journeyUrl}cards/${id}/move/`,
+    {
+      stage: list.dataset.stage,
+      channel: list.dataset.channel,
+      position: event.newIndex,
+      version: card.dataset.version,
+    },
+    panelShows(id) ? "#card_panel" : null,
+  );
+}
+
+function moveAxis(kind) {
+  return (event) => {
+    if (event.oldIndex === event.newIndex) return;
+    const grid = document.getElementById("map_grid");
+    const item = event.item;
+    // The stage row starts with the corner cell; positions count stages only.
+    const position = kind === "stage" ? event.newIndex - 1 : event.newIndex;
+    htmx.ajax("POST", `${grid.dataset.journeyUrl}${kind}s/${item.dataset.id}/move/`, {
+      values: { position, version: item.dataset.version },
+      target: "#map_grid",
+      swap: "outerHTML",
+    });
+  };
+}
+
+function makeSortable(root) {
+  const grid = root.id === "map_grid" ? root : root.closest?.("#map_grid");
+  if (typeof Sortable === "undefined" || !grid || !("editable" in grid.dataset)) return;
+  const lists = root.matches?.("ul.cards") ? [root] : root.querySelectorAll("ul.cards");
+  for (const list of lists) {
+    Sortable.create(list, {
+      group: "cards",
+      animation: 150,
+      ghostClass: "touchpoint--ghost",
+      filter: "a, button, input, textarea, select, summary",
+      preventOnFilter: false,
+      onEnd: moveCard,
+    });
+  }
+  if (root !== grid) return;
+  const stages = grid.querySelector("tr.map-stages");
+  if (stages) {
+    Sortable.create(stages, { draggable: "th.stage", handle: ".grip", animation: 150, onEnd: moveAxis("stage") });
+  }
+  const lanes = grid.querySelector("tbody.map-lanes");
+  if (lanes) {
+    Sortable.create(lanes, { draggable: "tr[data-id]", handle: ".grip", animation: 150, onEnd: moveAxis("channel") });
+  }
+}
+
+// Cells come back out of band after each change: htmx.onLoad sees every new one.
+htmx.onLoad((element) => {
+  if (element.matches?.("#map_grid, td.cell, ul.cards")) makeSortable(element);
+  else if (element.querySelector?.("#map_grid")) makeSortable(element.querySelector("#map_grid"));
+});
+
+// A click on the empty part of a cell opens its "Add card" form, as on a whiteboard.
+document.addEventListener("click", (event) => {
+  const cell = event.target.closest("td.cell");
+  if (!cell || event.target.closest("li, details, a, button")) return;
+  const adder = cell.querySelector("details.add-card");
+  if (!adder) return;
+  adder.open = true;
+  adder.querySelector("textarea")?.focus();
+});
+
+// Enter adds the card; Shift+Enter keeps a line break in the title field.
+document.addEventListener("keydown", (event) => {
+  const field = event.target.closest?.("details.add-card textarea");
+  if (field && event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    field.form.requestSubmit();
+  }
+  if (event.key === "Escape" && document.querySelector("#card_panel .card-panel-body")) {
+    closePanel();
+  }
+});
+
+function closePanel() {
+  const panel = document.getElementById("card_panel");
+  const cardId = panel.querySelector("[data-card]")?.dataset.card;
+  panel.replaceChildren();
+  document.querySelector(`#card-${cardId} .touchpoint-title a`)?.focus();
+}
+
+document.addEventListener("click", (event) => {
+  if (!event.target.closest("[data-close-panel]")) return;
+  event.preventDefault();
+  closePanel();
+});
+
+// A card panel that just opened takes the focus, so keyboard users land in it.
+document.addEventListener("htmx:afterSwap", (event) => {
+  if (event.detail.target.id === "card_panel" && event.detail.requestConfig?.verb === "get") {
+    event.detail.target.querySelector("input:not([type=hidden]), textarea, a")?.focus();
+  }
+});
+
+// The undo toast leaves after a few seconds, unless the pointer or the focus is on it.
+htmx.onLoad((element) => {
+  const toast = element.querySelector?.("[data-undo-seconds]") || (element.matches?.("[data-undo-seconds]") && element);
+  if (!toast) return;
+  const hide = () => {
+    if (toast.matches(":hover, :focus-within")) return setTimeout(hide, 1000);
+    toast.remove();
+  };
+  setTimeout(hide, Number(toast.dataset.undoSeconds) * 1000);
+});

@@ -1,0 +1,192 @@
+"""Touchpoint cards on the map: add in a cell, open, edit, move, delete with undo.
+
+A card's changes answer with what changed on the page: its cells, drawn again out of band, and
+the card panel; `mapChanged` tells the summary row and the curve to follow.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from journeys.editing import StaleVersion
+from journeys.models import Activity
+from journeys.responses import back_to_map, map_changed, message_only, render_map
+from journeys.swimlanes import load_cells, load_map
+from journeys.views import HtmxHttpRequest
+from touchpoints.forms import MoveTouchpointForm, NewTouchpointForm, TouchpointForm
+from touchpoints.models import Touchpoint
+from touchpoints.undo import UNDO_SECONDS, CannotRestore, delete_with_undo, restore
+from workspaces.access import get_journey, get_touchpoint
+from workspaces.models import Action
+
+
+def _card_map(request: HtmxHttpRequest, card: Touchpoint):
+    """The map of the card's persona; the cards themselves only for a whole page."""
+    return load_map(card.journey, None, persona_id=card.persona_id, with_cards=not request.htmx)
+
+
+def _card_changes(request, membership, journey_map, cells, *, status=200, card=None, **extra):
+    """The card panel (when the change came from it) and the changed cells, out of band."""
+    if not request.htmx:
+        query = {"card": card.pk} if card else {}
+        return back_to_map(request, journey_map.journey, journey_map.chosen.key, **query)
+    cells = load_cells(journey_map.journey, journey_map.chosen.persona_id, cells)
+    response = render_map(
+        request,
+        membership,
+        journey_map,
+        "card_changes",
+        status=status,
+        cells=cells,
+        card=card,
+        **extra,
+    )
+    return map_changed(response)
+
+
+def _errors(form) -> str:
+    return " ".join(message for messages in form.errors.values() for message in messages)
+
+
+@login_required
+@require_POST
+def card_add(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    key = request.POST.get("persona", "")
+    journey_map = load_map(journey, key, with_cards=not request.htmx)
+    form = NewTouchpointForm(request.POST, journey=journey)
+    form.is_valid()
+    if journey_map.chosen is None or journey_map.chosen.key != key:
+        form.add_error(None, _("Choose a persona of this journey first."))
+    if "stage" in form.errors or "channel" in form.errors or form.non_field_errors():
+        messages.error(request, _errors(form))
+        return message_only(request, membership, journey_map)
+    stage, channel = form.cleaned_data["stage"], form.cleaned_data["channel"]
+    if form.errors:
+        if not request.htmx:
+            return render_map(request, membership, journey_map, status=400, add_form=form)
+        [cell] = load_cells(journey, journey_map.chosen.persona_id, {(stage, channel)})
+        return render_map(
+            request, membership, journey_map, "cell", status=400, cell=cell, add_form=form
+        )
+    card = Touchpoint.create_last(
+        journey.pk,
+        form.cleaned_data["title"],
+        persona_id=journey_map.chosen.persona_id,
+        stage=stage,
+        channel=channel,
+        title=form.cleaned_data["title"],
+    )
+    Activity.record(request.user, Activity.Verb.CREATED, card, journey=journey)
+    return _card_changes(request, membership, journey_map, {(stage, channel)}, added=card)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def card_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
+    """GET: the card panel. POST: save its editor, unless someone saved the card meanwhile."""
+    action = Action.EDIT if request.method == "POST" else Action.READ
+    card, membership = get_touchpoint(request.user, slug, pk, card_pk, action)
+    if request.method != "POST":
+        if not request.htmx:
+            return back_to_map(request, card.journey, card=card.pk)
+        journey_map = _card_map(request, card)
+        form = TouchpointForm(instance=card, initial={"version": card.version})
+        return render_map(request, membership, journey_map, "card_panel", card=card, form=form)
+    journey_map = _card_map(request, card)
+    form = TouchpointForm(request.POST, instance=card)
+    if not form.is_valid():
+        return render_map(
+            request, membership, journey_map, "card_panel", status=400, card=card, form=form
+        )
+    try:
+        card.save_changes(form.cleaned_data["version"], **form.changes())
+    except StaleVersion as stale:
+        return _conflict(request, membership, journey_map, card, form, stale.current)
+    Activity.record(request.user, Activity.Verb.UPDATED, card, journey=card.journey)
+    form = TouchpointForm(instance=card, initial={"version": card.version})
+    cells = {(card.stage, card.channel)}
+    return _card_changes(request, membership, journey_map, cells, card=card, form=form, saved=True)
+
+
+def _conflict(request, membership, journey_map, card, form, current) -> HttpResponse:
+    """Keep the user's text in the form, at the newer version, beside what the other saved."""
+    data = form.data.copy()
+    if current is not None:
+        data["version"] = current.version
+    return render_map(
+        request,
+        membership,
+        journey_map,
+        "card_panel",
+        status=409,
+        card=current or card,
+        form=TouchpointForm(data, instance=current or card),
+        conflict=current,
+        gone=current is None,
+    )
+
+
+@login_required
+@require_POST
+def card_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
+    card, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
+    journey_map = _card_map(request, card)
+    form = MoveTouchpointForm(request.POST, journey=card.journey)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return message_only(request, membership, journey_map)
+    stage, channel = form.cleaned_data["stage"], form.cleaned_data["channel"]
+    cells = {(card.stage, card.channel), (stage, channel)}
+    try:
+        card.move_to(
+            form.cleaned_data["position"],
+            form.cleaned_data["version"],
+            stage_id=stage.pk,
+            channel_id=channel.pk,
+        )
+    except StaleVersion as stale:
+        messages.warning(
+            request,
+            _("Someone else moved or changed “%(title)s” just before you; the map shows it now.")
+            % {"title": card.title},
+        )
+        if stale.current:
+            cells.add((stale.current.stage, stale.current.channel))
+        return _card_changes(request, membership, journey_map, cells, status=409)
+    card.stage, card.channel = stage, channel
+    Activity.record(request.user, Activity.Verb.MOVED, card, journey=card.journey)
+    form = TouchpointForm(instance=card, initial={"version": card.version})
+    return _card_changes(request, membership, journey_map, cells, card=card, form=form, moved=True)
+
+
+@login_required
+@require_POST
+def card_delete(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
+    card, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
+    journey_map = _card_map(request, card)
+    token = delete_with_undo(card)
+    Activity.record(request.user, Activity.Verb.DELETED, card, journey=card.journey)
+    if not request.htmx:
+        messages.success(request, _("Card “%(title)s” deleted.") % {"title": card.title})
+    undo = {"token": token, "title": card.title, "seconds": UNDO_SECONDS}
+    cells = {(card.stage, card.channel)}
+    return _card_changes(request, membership, journey_map, cells, undo=undo, closed=True)
+
+
+@login_required
+@require_POST
+def card_restore(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    try:
+        card = restore(request.POST.get("token", ""), journey.pk)
+    except CannotRestore:
+        messages.error(request, _("This card can no longer be restored."))
+        return message_only(request, membership, load_map(journey, None, with_cards=False))
+    card.journey = journey
+    Activity.record(request.user, Activity.Verb.CREATED, card, journey=journey)
+    messages.success(request, _("Card “%(title)s” restored.") % {"title": card.title})
+    journey_map = _card_map(request, card)
+    return _card_changes(request, membership, journey_map, {(card.stage, card.channel)})
