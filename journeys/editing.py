@@ -8,7 +8,7 @@ queue up instead of interleaving.
 
 from django.apps import apps
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
 from journeys.keys import unique_key
@@ -65,7 +65,8 @@ class Versioned:
             row = cls(journey_id=journey_id, **fields)
             taken = set(cls.objects.filter(journey_id=journey_id).values_list("key", flat=True))
             row.key = unique_key(key_base, taken)
-            row.position = row.siblings().count()
+            last = row.siblings().aggregate(last=Max("position"))["last"]
+            row.position = 0 if last is None else last + 1
             row.save()
         return row
 

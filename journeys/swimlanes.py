@@ -119,13 +119,21 @@ def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tupl
     return lanes, list(summaries.values())
 
 
-def load_cells(journey: Journey, persona_id: int, pairs: set[tuple[Stage, Channel]]) -> list[Cell]:
-    """Some cells of the map, after a change: one query whatever their number."""
+def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[Cell]:
+    """Some cells of the chosen persona's map, by (stage id, channel id), after a change: one
+    query whatever their number; stages or channels no longer in the map are left out."""
+    stages = {stage.pk: stage for stage in journey_map.stages}
+    channels = {channel.pk: channel for channel in journey_map.channels}
+    cells = {
+        (stage_id, channel_id): Cell(stages[stage_id], channels[channel_id])
+        for stage_id, channel_id in pairs
+        if stage_id in stages and channel_id in channels
+    }
     wanted = Q()
-    for stage, channel in pairs:
-        wanted |= Q(stage=stage, channel=channel)
-    cells = {(stage.pk, channel.pk): Cell(stage, channel) for stage, channel in pairs}
-    for touchpoint in touchpoints_with_frictions(journey, persona_id).filter(wanted):
+    for stage_id, channel_id in cells:
+        wanted |= Q(stage_id=stage_id, channel_id=channel_id)
+    persona_id = journey_map.chosen.persona_id
+    for touchpoint in touchpoints_with_frictions(journey_map.journey, persona_id).filter(wanted):
         cells[touchpoint.stage_id, touchpoint.channel_id].cards.append(_with_summary(touchpoint))
     return list(cells.values())
 
@@ -147,6 +155,12 @@ class JourneyMap:
         """The workspace's personas not yet in the journey, for the "Add a persona" menu."""
         present = [link.persona_id for link in self.journey_personas]
         return Persona.objects.filter(workspace=self.journey.workspace_id).exclude(pk__in=present)
+
+    def place(self, card: Touchpoint) -> Touchpoint:
+        """Give `card` its stage and channel from the loaded map rather than two more queries."""
+        card.stage = next(stage for stage in self.stages if stage.pk == card.stage_id)
+        card.channel = next(channel for channel in self.channels if channel.pk == card.channel_id)
+        return card
 
     @property
     def has_touchpoints(self) -> bool:

@@ -9,22 +9,34 @@ from touchpoints.models import Channel, Touchpoint
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-def _in_journey(queryset, message):
-    return forms.ModelChoiceField(
-        queryset=queryset, error_messages={"invalid_choice": message}, widget=forms.HiddenInput
+class CellForm(forms.Form):
+    """A cell of the map: a stage and a channel, both of the journey being edited.
+
+    The choices come from the map already loaded, so checking them costs no query.
+    """
+
+    stage = forms.TypedChoiceField(
+        coerce=int,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("That stage is not part of this journey.")},
+    )
+    channel = forms.TypedChoiceField(
+        coerce=int,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("That channel is not part of this journey.")},
     )
 
-
-class CellForm(forms.Form):
-    """A cell of the map: a stage and a channel, both of the journey being edited."""
-
-    stage = _in_journey(None, _("That stage is not part of this journey."))
-    channel = _in_journey(None, _("That channel is not part of this journey."))
-
-    def __init__(self, *args, journey, **kwargs):
+    def __init__(self, *args, journey_map, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stage"].queryset = journey.stages.all()
-        self.fields["channel"].queryset = journey.channels.all()
+        self.stages = {stage.pk: stage for stage in journey_map.stages}
+        self.channels = {channel.pk: channel for channel in journey_map.channels}
+        self.fields["stage"].choices = [(pk, pk) for pk in self.stages]
+        self.fields["channel"].choices = [(pk, pk) for pk in self.channels]
+
+    def cell(self) -> tuple:
+        """The chosen (stage, channel)."""
+        data = self.cleaned_data
+        return self.stages[data["stage"]], self.channels[data["channel"]]
 
 
 class NewTouchpointForm(CellForm, forms.ModelForm):

@@ -24,7 +24,11 @@ from workspaces.models import Action
 
 def _card_map(request: HtmxHttpRequest, card: Touchpoint):
     """The map of the card's persona; the cards themselves only for a whole page."""
-    return load_map(card.journey, None, persona_id=card.persona_id, with_cards=not request.htmx)
+    journey_map = load_map(
+        card.journey, None, persona_id=card.persona_id, with_cards=not request.htmx
+    )
+    journey_map.place(card)
+    return journey_map
 
 
 def _card_changes(request, membership, journey_map, cells, *, status=200, card=None, **extra):
@@ -32,7 +36,9 @@ def _card_changes(request, membership, journey_map, cells, *, status=200, card=N
     if not request.htmx:
         query = {"card": card.pk} if card else {}
         return back_to_map(request, journey_map.journey, journey_map.chosen.key, **query)
-    cells = load_cells(journey_map.journey, journey_map.chosen.persona_id, cells)
+    cells = load_cells(journey_map, cells)
+    if card:
+        journey_map.place(card)
     response = render_map(
         request,
         membership,
@@ -56,18 +62,18 @@ def card_add(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
     key = request.POST.get("persona", "")
     journey_map = load_map(journey, key, with_cards=not request.htmx)
-    form = NewTouchpointForm(request.POST, journey=journey)
+    form = NewTouchpointForm(request.POST, journey_map=journey_map)
     form.is_valid()
     if journey_map.chosen is None or journey_map.chosen.key != key:
         form.add_error(None, _("Choose a persona of this journey first."))
     if "stage" in form.errors or "channel" in form.errors or form.non_field_errors():
         messages.error(request, _errors(form))
         return message_only(request, membership, journey_map)
-    stage, channel = form.cleaned_data["stage"], form.cleaned_data["channel"]
+    stage, channel = form.cell()
     if form.errors:
         if not request.htmx:
             return render_map(request, membership, journey_map, status=400, add_form=form)
-        [cell] = load_cells(journey, journey_map.chosen.persona_id, {(stage, channel)})
+        [cell] = load_cells(journey_map, {(stage.pk, channel.pk)})
         return render_map(
             request, membership, journey_map, "cell", status=400, cell=cell, add_form=form
         )
@@ -80,21 +86,29 @@ def card_add(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
         title=form.cleaned_data["title"],
     )
     Activity.record(request.user, Activity.Verb.CREATED, card, journey=journey)
-    return _card_changes(request, membership, journey_map, {(stage, channel)}, added=card)
+    return _card_changes(request, membership, journey_map, {(stage.pk, channel.pk)}, added=card)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def card_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
     """GET: the card panel. POST: save its editor, unless someone saved the card meanwhile."""
-    action = Action.EDIT if request.method == "POST" else Action.READ
-    card, membership = get_touchpoint(request.user, slug, pk, card_pk, action)
-    if request.method != "POST":
-        if not request.htmx:
-            return back_to_map(request, card.journey, card=card.pk)
-        journey_map = _card_map(request, card)
-        form = TouchpointForm(instance=card, initial={"version": card.version})
-        return render_map(request, membership, journey_map, "card_panel", card=card, form=form)
+    if request.method == "POST":
+        return _save_card(request, slug, pk, card_pk)
+    card, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.READ)
+    if not request.htmx:
+        return back_to_map(request, card.journey, card=card.pk)
+    journey_map = _card_map(request, card)
+    form = TouchpointForm(instance=card, initial={"version": card.version})
+    return render_map(request, membership, journey_map, "card_panel", card=card, form=form)
+
+
+def _save_card(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    card = journey.touchpoints.filter(pk=card_pk).first()
+    if card is None:
+        return _gone(request, membership, journey)
+    card.journey = journey
     journey_map = _card_map(request, card)
     form = TouchpointForm(request.POST, instance=card)
     if not form.is_valid():
@@ -104,28 +118,36 @@ def card_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> H
     try:
         card.save_changes(form.cleaned_data["version"], **form.changes())
     except StaleVersion as stale:
-        return _conflict(request, membership, journey_map, card, form, stale.current)
-    Activity.record(request.user, Activity.Verb.UPDATED, card, journey=card.journey)
+        if stale.current is None:
+            return _gone(request, membership, journey)
+        return _conflict(request, membership, journey_map, form, stale.current)
+    Activity.record(request.user, Activity.Verb.UPDATED, card, journey=journey)
     form = TouchpointForm(instance=card, initial={"version": card.version})
-    cells = {(card.stage, card.channel)}
+    cells = {(card.stage_id, card.channel_id)}
     return _card_changes(request, membership, journey_map, cells, card=card, form=form, saved=True)
 
 
-def _conflict(request, membership, journey_map, card, form, current) -> HttpResponse:
+def _gone(request, membership, journey) -> HttpResponse:
+    """The card was deleted while the user typed: give their text back instead of a 404."""
+    journey_map = load_map(journey, None, with_cards=not request.htmx)
+    return render_map(request, membership, journey_map, "card_gone", status=409, mine=request.POST)
+
+
+def _conflict(request, membership, journey_map, form, current) -> HttpResponse:
     """Keep the user's text in the form, at the newer version, beside what the other saved."""
     data = form.data.copy()
-    if current is not None:
-        data["version"] = current.version
+    data["version"] = current.version
+    current.journey = journey_map.journey
+    journey_map.place(current)
     return render_map(
         request,
         membership,
         journey_map,
         "card_panel",
         status=409,
-        card=current or card,
-        form=TouchpointForm(data, instance=current or card),
+        card=current,
+        form=TouchpointForm(data, instance=current),
         conflict=current,
-        gone=current is None,
     )
 
 
@@ -134,12 +156,12 @@ def _conflict(request, membership, journey_map, card, form, current) -> HttpResp
 def card_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
     card, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
     journey_map = _card_map(request, card)
-    form = MoveTouchpointForm(request.POST, journey=card.journey)
+    form = MoveTouchpointForm(request.POST, journey_map=journey_map)
     if not form.is_valid():
         messages.error(request, _errors(form))
         return message_only(request, membership, journey_map)
-    stage, channel = form.cleaned_data["stage"], form.cleaned_data["channel"]
-    cells = {(card.stage, card.channel), (stage, channel)}
+    stage, channel = form.cell()
+    cells = {(card.stage_id, card.channel_id), (stage.pk, channel.pk)}
     try:
         card.move_to(
             form.cleaned_data["position"],
@@ -154,9 +176,8 @@ def card_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> Htt
             % {"title": card.title},
         )
         if stale.current:
-            cells.add((stale.current.stage, stale.current.channel))
+            cells.add((stale.current.stage_id, stale.current.channel_id))
         return _card_changes(request, membership, journey_map, cells, status=409)
-    card.stage, card.channel = stage, channel
     Activity.record(request.user, Activity.Verb.MOVED, card, journey=card.journey)
     form = TouchpointForm(instance=card, initial={"version": card.version})
     return _card_changes(request, membership, journey_map, cells, card=card, form=form, moved=True)
@@ -172,7 +193,7 @@ def card_delete(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> H
     if not request.htmx:
         messages.success(request, _("Card “%(title)s” deleted.") % {"title": card.title})
     undo = {"token": token, "title": card.title, "seconds": UNDO_SECONDS}
-    cells = {(card.stage, card.channel)}
+    cells = {(card.stage_id, card.channel_id)}
     return _card_changes(request, membership, journey_map, cells, undo=undo, closed=True)
 
 
@@ -189,4 +210,4 @@ def card_restore(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     Activity.record(request.user, Activity.Verb.CREATED, card, journey=journey)
     messages.success(request, _("Card “%(title)s” restored.") % {"title": card.title})
     journey_map = _card_map(request, card)
-    return _card_changes(request, membership, journey_map, {(card.stage, card.channel)})
+    return _card_changes(request, membership, journey_map, {(card.stage_id, card.channel_id)})
