@@ -70,23 +70,29 @@ def card_add(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, _errors(form))
         return message_only(request, membership, journey_map)
     stage, channel = form.cell()
-    if form.errors:
-        if not request.htmx:
-            return render_map(request, membership, journey_map, status=400, add_form=form)
-        [cell] = load_cells(journey_map, {(stage.pk, channel.pk)})
-        return render_map(
-            request, membership, journey_map, "cell", status=400, cell=cell, add_form=form
+    card = None
+    if not form.errors:
+        title = form.cleaned_data["title"]
+        card = Touchpoint.create_last(
+            journey.pk,
+            title,
+            persona_id=journey_map.chosen.persona_id,
+            stage=stage,
+            channel=channel,
+            title=title,
         )
-    card = Touchpoint.create_last(
-        journey.pk,
-        form.cleaned_data["title"],
-        persona_id=journey_map.chosen.persona_id,
-        stage=stage,
-        channel=channel,
-        title=form.cleaned_data["title"],
+        Activity.record(request.user, Activity.Verb.CREATED, card, journey=journey)
+    if not request.htmx:
+        if card:
+            return back_to_map(request, journey, journey_map.chosen.key)
+        return render_map(request, membership, journey_map, status=400, add_form=form)
+    # The form sits in its cell: the cell comes back, with the new card or with the error.
+    [cell] = load_cells(journey_map, {(stage.pk, channel.pk)})
+    context = {"cell": cell} if card else {"cell": cell, "add_form": form}
+    response = render_map(
+        request, membership, journey_map, "cell", status=400 if form.errors else 200, **context
     )
-    Activity.record(request.user, Activity.Verb.CREATED, card, journey=journey)
-    return _card_changes(request, membership, journey_map, {(stage.pk, channel.pk)}, added=card)
+    return map_changed(response) if card else response
 
 
 @login_required

@@ -51,8 +51,13 @@ function makeSortable(root) {
     Sortable.create(list, {
       group: "cards",
       animation: 150,
+      // Pointer events rather than the HTML drag API: the same on mouse, touch and pen.
+      forceFallback: true,
+      fallbackOnBody: true,
+      // An empty cell takes a card dropped anywhere near it, not only on its thin list.
+      emptyInsertThreshold: 48,
       ghostClass: "touchpoint--ghost",
-      filter: "a, button, input, textarea, select, summary",
+      filter: "button, input, textarea, select, summary",
       preventOnFilter: false,
       onEnd: moveCard,
     });
@@ -60,11 +65,11 @@ function makeSortable(root) {
   if (root !== grid) return;
   const stages = grid.querySelector("tr.map-stages");
   if (stages) {
-    Sortable.create(stages, { draggable: "th.stage", handle: ".grip", animation: 150, onEnd: moveAxis("stage") });
+    Sortable.create(stages, { draggable: "th.stage", handle: ".grip", animation: 150, forceFallback: true, onEnd: moveAxis("stage") });
   }
   const lanes = grid.querySelector("tbody.map-lanes");
   if (lanes) {
-    Sortable.create(lanes, { draggable: "tr[data-id]", handle: ".grip", animation: 150, onEnd: moveAxis("channel") });
+    Sortable.create(lanes, { draggable: "tr[data-id]", handle: ".grip", animation: 150, forceFallback: true, onEnd: moveAxis("channel") });
   }
 }
 

@@ -30,7 +30,6 @@ def test_adding_a_card_in_a_cell_draws_the_cell_with_it_last(signed_in, journey)
     card = Touchpoint.objects.get(title="Voit une publicité")
     assert response.status_code == 200
     assert f'id="cell-{data["channel"]}-{data["stage"]}"' in html
-    assert 'hx-swap-oob="true"' in html
     assert (card.stage_id, card.channel_id) == (data["stage"], data["channel"])
     assert card.position == card.siblings().count() - 1
     assert card.key == "voit-une-publicite"
