@@ -71,7 +71,9 @@ class StagePoint:
         return "" if self.emotion is None else EMOTION_EMOJI[self.emotion]
 
     def describe(self) -> str:
-        """ "Satisfied, +0.5" — the words a screen reader and a hover box give for the point."""
+        """The words a screen reader and a hover box give for the point: "Satisfied, +0.5"."""
+        if self.average is None:
+            return _("no touchpoint")
         return _("%(emotion)s, %(average)s") % {
             "emotion": self.emotion.label,
             "average": signed(self.average),
@@ -139,8 +141,8 @@ class EmotionCurve:
         if not self.comparing:
             curve = self.curves[0]
             stages = "; ".join(
-                f"{point.stage.name}: {point.describe() if point.count else _('no touchpoint')}"
-                for point in curve.points
+                _("%(stage)s: %(emotion)s") % {"stage": p.stage.name, "emotion": p.describe()}
+                for p in curve.points
             )
             return _("Emotion curve of %(persona)s per stage. %(stages)s.") % {
                 "persona": curve.persona.name,
