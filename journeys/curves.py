@@ -177,6 +177,11 @@ def _extremes(curve: PersonaCurve) -> str:
         return _("%(persona)s: no touchpoint.") % {"persona": curve.persona.name}
     lowest = min(drawn, key=lambda point: point.average)
     highest = max(drawn, key=lambda point: point.average)
+    if lowest.average == highest.average:
+        return _("%(persona)s: %(emotion)s at every stage with touchpoints.") % {
+            "persona": curve.persona.name,
+            "emotion": lowest.describe(),
+        }
     text = _(
         "%(persona)s: lowest at %(low_stage)s (%(low)s), highest at %(high_stage)s (%(high)s)."
     )
@@ -214,9 +219,9 @@ def _trace(curve: PersonaCurve, comparing: bool) -> go.Scatter:
         line={"color": curve.colour, "width": 2.5 if comparing else 3, "dash": curve.dash},
         marker={
             "symbol": curve.symbol,
-            "size": 10 if comparing else 12,
+            "size": 11 if comparing else 12,
             "color": curve.colour,
-            "line": {"color": "#ffffff", "width": 2},
+            "line": {"color": "#ffffff", "width": 1.5},
         },
         customdata=[_hover(curve, point, comparing) for point in curve.points],
         hovertemplate="%{customdata}<extra></extra>",
@@ -296,7 +301,7 @@ def _band(y0: float, y1: float, colour: str) -> dict:
 
 def _tick(name: str, stage_count: int) -> str:
     """A stage name on at most two lines, narrower as stages get more, so they never overlap."""
-    width = max(10, 120 // max(stage_count, 1))
+    width = max(10, 100 // max(stage_count, 1))
     lines = wrap(name, width) or [""]
     if len(lines) > 2:
         lines = [lines[0], lines[1][: width - 1] + "…"]

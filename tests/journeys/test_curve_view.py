@@ -182,3 +182,19 @@ def test_curve_queries_do_not_grow_with_cards_or_personas(
         client.get(curve_url(journey, persona="all"))
 
     assert len(response.context["curve"].curves) == personas
+
+
+def test_curve_speaks_french_with_french_numbers(client, viewer, journey):
+    journey.touchpoints.update(emotion=-1)
+    journey.touchpoints.filter(pk=journey.touchpoints.first().pk).update(emotion=-2)
+    client.force_login(viewer)
+
+    html = client.get(
+        curve_url(journey, persona="all"), headers=FRAGMENT, HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+
+    assert "Comparer les personas" in html
+    assert "Afficher en tableau" in html
+    # The chart's accessible name, as the page escapes it.
+    assert 'aria-label="Courbes d&#x27;émotion des 2 personas par étape, comparées.' in html
+    assert "au plus bas à l&#x27;étape Notice (Frustré, \N{MINUS SIGN}1,5)" in html
