@@ -1,6 +1,7 @@
 """The emotion curve: averages per stage in stage order, gaps, figures for any persona count."""
 
 import pytest
+from django.utils import translation
 
 from journeys.curves import (
     LINE_DASHES,
@@ -17,6 +18,13 @@ from tests.factories import (
     TouchpointFactory,
 )
 from tests.journeys.conftest import build_map
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the curve's words in English, whatever an earlier request activated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
