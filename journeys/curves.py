@@ -5,6 +5,7 @@ The figure is built here and only its JSON goes to the page, where static/js/cur
 with the vendored plotly.js of the version the `plotly` package writes for.
 """
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -314,7 +315,7 @@ def distinct_colours(colours: list[str]) -> list[str]:
     Persona colours come from a small palette picked by name, so two personas often share one.
     """
     taken: set[str] = set()
-    spare = iter(AVATAR_COLOURS + [_golden_angle_colour(n) for n in range(len(colours))])
+    spare = itertools.chain(AVATAR_COLOURS, map(_golden_angle_colour, itertools.count()))
     result = []
     for colour in colours:
         colour = colour.lower()
