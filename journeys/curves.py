@@ -5,6 +5,7 @@ The figure is built here and only its JSON goes to the page, where static/js/cur
 with the vendored plotly.js of the version the `plotly` package writes for.
 """
 
+import colorsys
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
@@ -328,20 +329,8 @@ def distinct_colours(colours: list[str]) -> list[str]:
 
 def _golden_angle_colour(n: int) -> str:
     """The n-th of a series of dark, well-separated hues, for when the palette runs out."""
-    hue = (n * 137.508) % 360
-    saturation, lightness = 0.65, 0.42
-    chroma = (1 - abs(2 * lightness - 1)) * saturation
-    x = chroma * (1 - abs((hue / 60) % 2 - 1))
-    red, green, blue = [
-        (chroma, x, 0),
-        (x, chroma, 0),
-        (0, chroma, x),
-        (0, x, chroma),
-        (x, 0, chroma),
-        (chroma, 0, x),
-    ][int(hue // 60)]
-    m = lightness - chroma / 2
-    return "#" + "".join(f"{round((c + m) * 255):02x}" for c in (red, green, blue))
+    rgb = colorsys.hls_to_rgb((n * 0.381966) % 1, 0.42, 0.65)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
 
 
 def stage_averages(journey: Journey, persona_ids: list[int]) -> dict[tuple[int, int], tuple]:
