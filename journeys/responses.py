@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
 
+from journeys.curves import emotion_curve_for_map
 from journeys.swimlanes import JourneyMap, load_map
 from workspaces.models import Membership
 
@@ -45,8 +46,13 @@ def render_map(
     works without JavaScript.
     """
     context = map_context(membership, journey_map, **extra)
-    template = f"{TEMPLATE}#{partial}" if partial and request.htmx else TEMPLATE
-    return render(request, template, context, status=status)
+    if partial and request.htmx:
+        return render(request, f"{TEMPLATE}#{partial}", context, status=status)
+    m = journey_map
+    context["curve"] = emotion_curve_for_map(
+        m.journey, m.stages, m.journey_personas, m.chosen, m.cards()
+    )
+    return render(request, TEMPLATE, context, status=status)
 
 
 def message_only(request: HttpRequest, membership: Membership, journey_map: JourneyMap):

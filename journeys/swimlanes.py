@@ -162,6 +162,9 @@ class JourneyMap:
         card.channel = next(channel for channel in self.channels if channel.pk == card.channel_id)
         return card
 
+    def cards(self) -> list[Touchpoint]:
+        return [card for lane in self.lanes for cell in lane.cells for card in cell.cards]
+
     @property
     def has_touchpoints(self) -> bool:
         return any(cell.cards for lane in self.lanes for cell in lane.cells)

@@ -32,6 +32,7 @@ urlpatterns = [
     path("new/", views.journey_create, name="create"),
     path("import/", views.journey_import, name="import"),
     path("<int:pk>/", views.journey_detail, name="detail"),
+    path("<int:pk>/curve/", views.journey_curve, name="curve"),
     path("<int:pk>/export.<str:fmt>", views.journey_export, name="export"),
     path("<int:pk>/personas/add/", views.journey_persona_add, name="persona_add"),
     path("<int:pk>/personas/remove/", views.journey_persona_remove, name="persona_remove"),

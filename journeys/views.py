@@ -6,9 +6,11 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
+from journeys.curves import emotion_curve
 from journeys.forms import JourneyForm, JourneyImportForm, JourneyPersonaForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
 from journeys.models import Activity, Journey
@@ -177,6 +179,19 @@ def journey_persona_remove(request: HtmxHttpRequest, slug: str, pk: int) -> Http
         _("%(persona)s is no longer in this journey.") % {"persona": persona.name},
     )
     return back_to_map(request, journey)
+
+
+@login_required
+@require_safe
+@vary_on_headers("HX-Request")
+def journey_curve(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The emotion curve of one persona (`?persona=<key>`) or of all of them (`?persona=all`)."""
+    journey, membership = get_journey(request.user, slug, pk, Action.READ)
+    curve = emotion_curve(journey, request.GET.get("persona", ""), request.GET.get("chosen", ""))
+    template = "journeys/curve.html#emotion_curve" if request.htmx else "journeys/curve.html"
+    return render(
+        request, template, {"workspace": membership.workspace, "journey": journey, "curve": curve}
+    )
 
 
 EXPORT_CONTENT_TYPES = {
