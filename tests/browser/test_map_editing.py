@@ -30,6 +30,7 @@ def open_map(page, live_server, user, journey):
 
 def drag(page, source, target):
     """Press on `source`, move in steps as a hand does, release over `target`."""
+    source.evaluate("card => card.scrollIntoView({block: 'center'})")
     start, end = source.bounding_box(), target.bounding_box()
     page.mouse.move(start["x"] + start["width"] / 2, start["y"] + 10)
     page.mouse.down()
