@@ -59,8 +59,8 @@ def persona_edit(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     if "list_action" in request.POST:
         # Add, move or remove a list item: redraw the form as typed, saving nothing yet.
         edit = edit_list(request.POST, request.POST["list_action"])
-        form = PersonaForm.carrying(edit.data, instance=persona)
-        return _render_editor(request, persona, membership, form=form, focus=edit.focus, unsaved=True)
+        form = PersonaForm.carrying(edit.data, instance=persona, focus=edit.focus)
+        return _render_editor(request, persona, membership, form=form, unsaved=True)
 
     form = PersonaForm(request.POST, instance=persona)
     if not form.is_valid():

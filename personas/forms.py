@@ -33,10 +33,41 @@ class ItemListWidget(forms.Widget):
         return False
 
 
+@dataclass
+class ItemRow:
+    input_id: str
+    number: int  # counted from 1, as people count
+    value: str
+    autofocus: bool
+
+
+class ItemListBoundField(forms.BoundField):
+    """Gives the editor template one row per item, and which input a list button left focus on
+    (`form.focus`, set by the view after `edit_list`)."""
+
+    @property
+    def rows(self) -> list[ItemRow]:
+        focus = getattr(self.form, "focus", "")
+        return [
+            ItemRow(f"{self.name}-{index}", index + 1, value, focus == f"{self.name}-{index}")
+            for index, value in enumerate(self.value() or [])
+        ]
+
+    @property
+    def add_button_id(self) -> str:
+        return f"{self.name}-add"
+
+    @property
+    def add_button_autofocus(self) -> bool:
+        return getattr(self.form, "focus", "") == self.add_button_id
+
+
 class ItemListField(forms.Field):
     """Goals, frustrations or needs: short texts in the order the persona's team put them."""
 
     widget = ItemListWidget
+    bound_field_class = ItemListBoundField
+    max_item_length = LIST_ITEM_MAX_LENGTH
 
     def __init__(self, *, item_label, add_label, **kwargs) -> None:
         self.item_label = item_label  # "Goal", as in "Goal 2"
@@ -132,6 +163,7 @@ class PersonaForm(forms.ModelForm):
         model = Persona
         fields = PROFILE_FIELDS
         labels = {"name": _("Name"), "role": _("Role or title"), "quote": _("Quote")}
+        widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"quote": _("A sentence they might say, in their own words.")}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -147,10 +179,11 @@ class PersonaForm(forms.ModelForm):
         self.fields["version"].initial = persona.version
 
     @classmethod
-    def carrying(cls, data: QueryDict, instance: Persona) -> "PersonaForm":
+    def carrying(cls, data: QueryDict, instance: Persona, focus: str = "") -> "PersonaForm":
         """An unbound form showing `data` as typed, for a redraw that saves nothing: no error
-        is shown for a field the person has not finished."""
+        is shown for a field the person has not finished. `focus` names the input to focus."""
         form = cls(instance=instance)
+        form.focus = focus
         form.initial = {
             name: field.widget.value_from_datadict(data, {}, name)
             for name, field in form.fields.items()
@@ -229,15 +262,20 @@ class PhotoForm(forms.Form):
 
 
 class AddToJourneyForm(forms.Form):
-    journey = forms.ModelChoiceField(
-        label=_("Journey"), queryset=Journey.objects.none(), empty_label=None
-    )
+    """A journey of the persona's workspace that the persona is not in yet."""
+
+    journey = forms.TypedChoiceField(label=_("Journey"), coerce=int)
 
     def __init__(self, *args, persona: Persona, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["journey"].queryset = (
-            Journey.objects.filter(workspace=persona.workspace)
+        # One query for both the options and the check: a forged id is simply not a choice.
+        self.journeys = {
+            journey.pk: journey
+            for journey in Journey.objects.filter(workspace=persona.workspace)
             .exclude(journey_personas__persona=persona)
             .order_by("title", "pk")
-        )
+        }
+        self.fields["journey"].choices = [(pk, j.title) for pk, j in self.journeys.items()]
 
+    def clean_journey(self) -> Journey:
+        return self.journeys[self.cleaned_data["journey"]]

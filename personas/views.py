@@ -173,7 +173,9 @@ def persona_journey_add(request: HtmxHttpRequest, slug: str, pk: int) -> HttpRes
         return _render_detail(request, persona, membership, add_form=form, status=400)
     journey = form.cleaned_data["journey"]
     link = journey.add_persona(persona)
-    Activity.record(request.user, Activity.Verb.CREATED, link, journey=journey)
+    Activity.record(
+        request.user, Activity.Verb.CREATED, link, journey=journey, workspace=membership.workspace
+    )
     messages.success(
         request,
         _("%(name)s now has a lane in “%(journey)s”.") % {"name": persona, "journey": journey},
@@ -193,7 +195,9 @@ def persona_journey_remove(
         raise Http404
     with transaction.atomic():
         cards = journey.remove_persona(persona)
-        Activity.record(request.user, Activity.Verb.DELETED, link, journey=journey)
+        Activity.record(
+            request.user, Activity.Verb.DELETED, link, journey=journey, workspace=membership.workspace
+        )
     messages.success(
         request,
         ngettext(
