@@ -109,7 +109,9 @@ class ItemListField(forms.Field):
             if item.casefold() in seen:
                 problems.append(
                     forms.ValidationError(
-                        _("“%(text)s” is in the list twice."), code="duplicate", params={"text": item}
+                        _("“%(text)s” is in the list twice."),
+                        code="duplicate",
+                        params={"text": item},
                     )
                 )
             seen.add(item.casefold())
@@ -155,7 +157,9 @@ class PersonaForm(forms.ModelForm):
     colour = forms.CharField(
         label=_("Colour behind the initials"),
         widget=forms.RadioSelect,
-        help_text=_("Shown when there is no photo. Every colour offered keeps white initials readable."),
+        help_text=_(
+            "Shown when there is no photo. Every colour offered keeps white initials readable."
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
@@ -189,6 +193,10 @@ class PersonaForm(forms.ModelForm):
             for name, field in form.fields.items()
         }
         return form
+
+    def clean_colour(self) -> str:
+        # Colour pickers and people write hex digits in either case; one spelling is stored.
+        return self.cleaned_data["colour"].lower()
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in PROFILE_FIELDS}

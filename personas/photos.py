@@ -22,7 +22,9 @@ STORED_QUALITY = 85
 # Guards against decompression bombs: a small file that would unpack into gigabytes of pixels.
 MAX_PIXELS = 40_000_000
 
-NOT_AN_IMAGE = _("This file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats.")
+NOT_AN_IMAGE = _(
+    "This file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats."
+)
 TOO_MANY_PIXELS = _("This image has too many pixels; use a photo under 40 megapixels.")
 DAMAGED = _("This image is damaged or incomplete, so it cannot be used. Try exporting it again.")
 

@@ -196,7 +196,11 @@ def persona_journey_remove(
     with transaction.atomic():
         cards = journey.remove_persona(persona)
         Activity.record(
-            request.user, Activity.Verb.DELETED, link, journey=journey, workspace=membership.workspace
+            request.user,
+            Activity.Verb.DELETED,
+            link,
+            journey=journey,
+            workspace=membership.workspace,
         )
     messages.success(
         request,
