@@ -260,7 +260,7 @@ class NewPersonaForm(forms.ModelForm):
 
 class PhotoForm(forms.Form):
     photo = forms.FileField(
-        label=_("Photo"),
+        label=_("Choose a photo"),
         help_text=_("JPEG, PNG or WebP, up to 5 MB. It is cropped to a square."),
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )

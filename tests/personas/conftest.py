@@ -4,6 +4,13 @@ from django.core.files.storage import default_storage
 from tests.factories import PersonaFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The fixture users' passwords, hashed in microseconds instead of a third of a second each:
+    these tests are about personas, not about how hard a password is to crack."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def persona(workspace):
     return PersonaFactory(
