@@ -64,7 +64,7 @@ def persona_edit(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
 
     form = PersonaForm(request.POST, instance=persona)
     if not form.is_valid():
-        return _render_editor(request, persona, membership, form=form, status=422)
+        return _refused(_render_editor(request, persona, membership, form=form, status=422))
     if not persona.apply_edit(form.changes(), form.cleaned_data["version"]):
         return _conflict(request, form, membership)
     Activity.record(request.user, Activity.Verb.UPDATED, persona, workspace=membership.workspace)
@@ -81,14 +81,22 @@ def _conflict(request: HtmxHttpRequest, form: PersonaForm, membership: Membershi
     data = request.POST.copy()
     data["version"] = str(latest.version)
     # 422 rather than 409: base.html lets htmx swap 400/422 answers, and this one must be seen.
-    return _render_editor(
-        request,
-        latest,
-        membership,
-        form=PersonaForm(data, instance=latest),
-        conflict=differences,
-        status=422,
+    return _refused(
+        _render_editor(
+            request,
+            latest,
+            membership,
+            form=PersonaForm(data, instance=latest),
+            conflict=differences,
+            status=422,
+        )
     )
+
+
+def _refused(response: HttpResponse) -> HttpResponse:
+    # The Save button is at the bottom of a long form; the explanation is at its top.
+    response["HX-Reswap"] = "outerHTML show:top"
+    return response
 
 
 @login_required

@@ -77,8 +77,9 @@ def test_editor_creates_a_persona_with_a_photo_and_finds_it_everywhere(
     expect(header).to_contain_text("I just want it to hold.")
     expect(header).to_contain_text("Buy only what is needed")
     assert _image_loaded(header.locator("img.avatar"))
-    assert page.url.endswith(f"{reverse('journeys:detail', args=[workspace.slug, journey.pk])}"
-                             "?persona=sam-riviere")
+    assert page.url.endswith(
+        f"{reverse('journeys:detail', args=[workspace.slug, journey.pk])}?persona=sam-riviere"
+    )
 
 
 def test_search_narrows_the_cards_as_you_type(live_server, page, viewer, workspace):

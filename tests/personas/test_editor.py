@@ -176,6 +176,12 @@ def test_post_without_its_version_is_refused(editing, persona):
     assert "does not say which version it started from" in response.content.decode()
 
 
+def test_contrast_with_white_follows_wcag():
+    assert contrast_with_white("#ffffff") == pytest.approx(1)
+    assert contrast_with_white("#000000") == pytest.approx(21)
+    assert contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)
+
+
 def test_every_colour_offered_keeps_white_initials_readable():
     assert all(contrast_with_white(colour) >= MIN_CONTRAST for colour in AVATAR_COLOURS)
 

@@ -2,13 +2,15 @@
 stored and who may see them."""
 
 import io
+import json
 
 import pytest
 from django.urls import reverse
 from PIL import Image
 
+from journeys.interchange import dump_journey
 from personas.models import Persona
-from tests.factories import PersonaFactory
+from tests.factories import JourneyPersonaFactory, PersonaFactory
 from tests.personas.conftest import stored_files
 from tests.personas.images import ARTIST_TAG, image_bytes, jpeg_with_metadata, upload
 
@@ -308,3 +310,14 @@ def test_persona_of_another_workspace_gets_no_photo_through_mine(
 
     assert response.status_code == 404
     assert stored_files(storage) == []
+
+
+def test_journey_file_carries_the_persona_but_not_its_photo(photographed):
+    link = JourneyPersonaFactory(persona=photographed, journey__workspace=photographed.workspace)
+
+    document = json.loads(dump_journey(link.journey))
+
+    (entry,) = document["personas"]
+    assert entry["name"] == "Léa Martin"
+    assert entry["goals"] == photographed.goals
+    assert not {"photo", "colour"} & set(entry)
