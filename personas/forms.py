@@ -194,6 +194,13 @@ class PersonaForm(forms.ModelForm):
         }
         return form
 
+    def clean_preferred_channels(self) -> list[str]:
+        # Checkboxes post in the page's order; keeping the persona's own order for the channels
+        # it already had means saving other fields never shuffles (or "changes") this one.
+        chosen = self.cleaned_data["preferred_channels"]
+        before = [name for name in self.instance.preferred_channels if name in chosen]
+        return before + [name for name in chosen if name not in before]
+
     def clean_colour(self) -> str:
         # Colour pickers and people write hex digits in either case; one spelling is stored.
         return self.cleaned_data["colour"].lower()

@@ -91,7 +91,7 @@ def test_saving_changes_every_field_and_the_version(editing, persona, editor):
     assert persona.goals == ["Delivered by Saturday", "A good jacket under €150"]
     assert persona.frustrations == []
     assert persona.needs == ["Reviews with photos", "Free returns"]
-    assert persona.preferred_channels == ["Website", "Instagram"]
+    assert persona.preferred_channels == ["Instagram", "Website"]
     assert persona.colour == "#047857"
     assert persona.version == 2
     activity = Activity.objects.get()
@@ -103,6 +103,16 @@ def test_htmx_save_navigates_to_the_profile(editing, persona):
 
     assert response.status_code == 200
     assert response["HX-Redirect"] == persona.get_absolute_url()
+
+
+def test_saving_keeps_the_order_of_the_channels_already_preferred(editing, persona):
+    # The checkboxes post in the page's order ("Website" is offered before "Instagram").
+    data = form_data(persona, preferred_channels=["Website", "Mobile app", "Instagram"])
+
+    editing.post(edit_url(persona), data)
+
+    persona.refresh_from_db()
+    assert persona.preferred_channels == ["Instagram", "Mobile app", "Website"]
 
 
 def test_age_may_be_left_empty(editing, persona):
