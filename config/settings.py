@@ -116,6 +116,8 @@ STORAGES = {
 
 # Journey files are refused above this size (the import form checks it too, with a message).
 JOURNEY_FILE_MAX_BYTES = 5 * 1024 * 1024
+# Persona photos are refused above this size, whatever their type (personas/photos.py).
+PERSONA_PHOTO_MAX_BYTES = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = JOURNEY_FILE_MAX_BYTES + 1
 
 EMAIL_BACKEND = env_str(

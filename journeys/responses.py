@@ -6,10 +6,11 @@ row and the emotion curve listen instead of every view knowing which parts depen
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.http import urlencode
-from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
+from django_htmx.http import reswap, trigger_client_event
 
+from config.htmx import redirect_after_post
 from journeys.curves import emotion_curve_for_map
 from journeys.swimlanes import JourneyMap, load_map
 from workspaces.models import Membership
@@ -82,4 +83,4 @@ def back_to_map(request: HttpRequest, journey, persona_key: str = "", **query) -
     params = {"persona": persona_key, **query} if persona_key else query
     if params:
         url += "?" + urlencode(params)
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return redirect_after_post(request, url)

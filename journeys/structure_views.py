@@ -16,12 +16,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
+from config.htmx import HtmxHttpRequest
 from journeys.editing import StaleVersion
 from journeys.forms import NewStageForm, PositionForm, StageForm
 from journeys.models import Activity, Stage
 from journeys.responses import back_to_map, grid_changed, map_changed, render_map
 from journeys.swimlanes import load_map
-from journeys.views import HtmxHttpRequest
 from touchpoints.forms import ChannelForm, NewChannelForm
 from touchpoints.models import Channel
 from workspaces.access import get_channel, get_journey, get_stage

@@ -1,15 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
+from config.htmx import HtmxHttpRequest, redirect_after_post
 from journeys.curves import emotion_curve
 from journeys.forms import JourneyForm, JourneyImportForm, JourneyPersonaForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
@@ -20,10 +19,6 @@ from journeys.swimlanes import load_map
 from touchpoints.forms import TouchpointForm
 from workspaces.access import get_journey, get_membership
 from workspaces.models import Action, Membership
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _render_list(
@@ -74,7 +69,7 @@ def journey_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
     Activity.record(request.user, Activity.Verb.CREATED, journey, journey=journey)
     messages.success(request, _("Journey “%(title)s” created.") % {"title": journey.title})
-    return _redirect(request, journey.get_absolute_url())
+    return redirect_after_post(request, journey.get_absolute_url())
 
 
 @login_required
@@ -91,7 +86,7 @@ def journey_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             import_errors = invalid.errors
         else:
             messages.success(request, _("Journey “%(title)s” imported.") % {"title": journey.title})
-            return _redirect(request, journey.get_absolute_url())
+            return redirect_after_post(request, journey.get_absolute_url())
     else:
         import_errors = []
     return _render_list(
@@ -102,11 +97,6 @@ def journey_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         import_form=form,
         import_errors=import_errors,
     )
-
-
-def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
-    # An HTMX form swaps a fragment; after a success the whole page changes, so htmx navigates.
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 # The parts of the map a client may ask for again on its own, after `mapChanged`.

@@ -4,6 +4,13 @@ from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory
 from workspaces.models import Role
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The fixture users' passwords, hashed in microseconds instead of a third of a second each:
+    the tests are about the product, not about how hard a password is to crack."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def workspace(db):
     return WorkspaceFactory()

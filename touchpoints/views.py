@@ -10,11 +10,11 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.htmx import HtmxHttpRequest
 from journeys.editing import StaleVersion
 from journeys.models import Activity
 from journeys.responses import back_to_map, map_changed, message_only, render_map
 from journeys.swimlanes import load_cells, load_map
-from journeys.views import HtmxHttpRequest
 from touchpoints.forms import MoveTouchpointForm, NewTouchpointForm, TouchpointForm
 from touchpoints.models import Touchpoint
 from touchpoints.undo import UNDO_SECONDS, CannotRestore, delete_with_undo, restore
