@@ -23,7 +23,8 @@ class HtmxMessagesMiddleware:
         ):
             return response
         messages = get_messages(request)
-        if messages:
+        # `used`: the view's own template already showed them in place.
+        if messages and not messages.used:
             context = {"messages": messages, "oob": True}
             response.write(render_to_string("base.html#messages", context, request))
         return response
