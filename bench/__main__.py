@@ -15,13 +15,18 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from django.template.loader import get_template  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from bench.data import journey_file  # noqa: E402
+from journeys.curves import emotion_curve_for_map  # noqa: E402
 from journeys.interchange import dump_journey, import_journey  # noqa: E402
-from workspaces.models import Workspace  # noqa: E402
+from journeys.responses import map_context  # noqa: E402
+from journeys.swimlanes import load_map  # noqa: E402
+from workspaces.models import Membership, Workspace  # noqa: E402
 
 RUNS = 40
 
@@ -46,6 +51,63 @@ def get_ok(client: Client, url: str):
     return fetch
 
 
+def map_floor(client: Client, journey, user) -> float:
+    """p50 of drawing the map template alone: the same cards, every query done beforehand.
+
+    What is left when the database costs nothing; the page's server time is compared to it.
+    """
+    membership = Membership.objects.select_related("workspace").get(user=user)
+    journey.workspace = membership.workspace
+    journey_map = load_map(journey, None)
+    context = map_context(membership, journey_map)
+    context["my_workspaces"] = [membership.workspace]
+    context["curve"] = emotion_curve_for_map(
+        journey,
+        journey_map.stages,
+        journey_map.journey_personas,
+        journey_map.chosen,
+        journey_map.cards(),
+    )
+    journey_map.addable_personas  # noqa: B018 (evaluated here, outside the timing)
+    request = RequestFactory().get(journey.get_absolute_url())
+    request.user = user
+    request.resolver_match = resolve(request.path)
+    template = get_template("journeys/map.html")
+    with CaptureQueriesContext(connection) as queries:
+        template.render(context, request)
+    assert not queries.captured_queries, [q["sql"] for q in queries.captured_queries]
+    return timed(lambda: template.render(context, request))[0]
+
+
+def card_round_trips(client: Client, journey) -> list[tuple[str, float, float]]:
+    """A card moved back and forth between two cells, and a card's text saved, as HTMX does."""
+    card = journey.touchpoints.order_by("pk").first()
+    stages = list(journey.stages.values_list("pk", flat=True)[:2])
+    move_url = reverse("journeys:card_move", args=[journey.workspace.slug, journey.pk, card.pk])
+    edit_url = reverse("journeys:card", args=[journey.workspace.slug, journey.pk, card.pk])
+    state = {"version": card.version, "moves": 0}
+
+    def move():
+        state["moves"] += 1
+        data = {
+            "stage": stages[state["moves"] % 2],
+            "channel": card.channel_id,
+            "position": 0,
+            "version": state["version"],
+        }
+        response = client.post(move_url, data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, response.status_code
+        state["version"] += 1
+
+    def edit():
+        data = {"title": f"Edited {state['version']}", "emotion": 1, "version": state["version"]}
+        response = client.post(edit_url, data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, response.status_code
+        state["version"] += 1
+
+    return [("card move", *timed(move)), ("card edit", *timed(edit))]
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} · runs per figure: {RUNS}")
@@ -65,6 +127,11 @@ def main() -> None:
         print(f"{f'export {cards}-card journey as JSON':44} {p50:8.1f} {p95:8.1f}")
         p50, p95 = timed(get_ok(client, journey.get_absolute_url()))
         print(f"{f'map page, {cards} cards (8×8, 2 personas)':44} {p50:8.1f} {p95:8.1f}")
+        floor = map_floor(client, journey, user)
+        print(f"{f'  template floor (no database), {cards} cards':44} {floor:8.1f}")
+        print(f"{'  map page ÷ floor (p50)':44} {p50 / floor:8.2f}")
+        for what, p50, p95 in card_round_trips(client, journey):
+            print(f"{f'{what}, {cards}-card map (HTMX round trip)':44} {p50:8.1f} {p95:8.1f}")
 
     for _ in range(20):
         import_journey(workspace, journey_file(12, stages=5, channels=6, frictions=4), user)

@@ -2,6 +2,7 @@
 with the per-stage summary row (average emotion, unresolved frictions)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import fmean
 
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
@@ -150,11 +151,12 @@ class JourneyMap:
     lanes: list[Lane] = field(default_factory=list)
     stage_summaries: list[StageSummary] = field(default_factory=list)
 
-    @property
-    def addable_personas(self):
+    @cached_property
+    def addable_personas(self) -> list[Persona]:
         """The workspace's personas not yet in the journey, for the "Add a persona" menu."""
         present = [link.persona_id for link in self.journey_personas]
-        return Persona.objects.filter(workspace=self.journey.workspace_id).exclude(pk__in=present)
+        personas = Persona.objects.filter(workspace=self.journey.workspace_id)
+        return list(personas.exclude(pk__in=present))
 
     def place(self, card: Touchpoint) -> Touchpoint:
         """Give `card` its stage and channel from the loaded map rather than two more queries."""
