@@ -25,6 +25,8 @@ def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dic
         "membership": membership,
         "can_edit": membership.can_edit,
         "journey": journey_map.journey,
+        # Built once: the template puts it in every card's and cell's URLs.
+        "journey_url": journey_map.journey.get_absolute_url(),
         "map": journey_map,
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",

@@ -95,11 +95,17 @@ def touchpoints_with_frictions(journey: Journey, persona_id: int):
     )
 
 
-def _with_summary(touchpoint: Touchpoint) -> Touchpoint:
+def _with_summary(touchpoint: Touchpoint, emotion_labels: dict[int, str]) -> Touchpoint:
     touchpoint.frictions_summary = Frictions(
         touchpoint.open_friction_count, SEVERITY_BY_RANK.get(touchpoint.worst_severity_rank)
     )
+    touchpoint.emotion_label = emotion_labels[touchpoint.emotion]
     return touchpoint
+
+
+def _emotion_labels() -> dict[int, str]:
+    """The emotion words in the current language, translated once per map rather than per card."""
+    return {value: str(label) for value, label in Emotion.choices}
 
 
 def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tuple[list, list]:
@@ -108,8 +114,9 @@ def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tupl
         (channel.pk, stage.pk): Cell(stage, channel) for channel in channels for stage in stages
     }
     summaries = {stage.pk: StageSummary(stage) for stage in stages}
+    labels = _emotion_labels()
     for touchpoint in touchpoints:
-        _with_summary(touchpoint)
+        _with_summary(touchpoint, labels)
         cells[touchpoint.channel_id, touchpoint.stage_id].cards.append(touchpoint)
         summary = summaries[touchpoint.stage_id]
         summary.emotions.append(touchpoint.emotion)
@@ -134,8 +141,11 @@ def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[C
     for stage_id, channel_id in cells:
         wanted |= Q(stage_id=stage_id, channel_id=channel_id)
     persona_id = journey_map.chosen.persona_id
+    labels = _emotion_labels()
     for touchpoint in touchpoints_with_frictions(journey_map.journey, persona_id).filter(wanted):
-        cells[touchpoint.stage_id, touchpoint.channel_id].cards.append(_with_summary(touchpoint))
+        cells[touchpoint.stage_id, touchpoint.channel_id].cards.append(
+            _with_summary(touchpoint, labels)
+        )
     return list(cells.values())
 
 

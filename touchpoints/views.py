@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import reswap
 
 from config.htmx import HtmxHttpRequest
 from journeys.editing import StaleVersion
@@ -128,9 +129,13 @@ def _save_card(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> Ht
             return _gone(request, membership, journey)
         return _conflict(request, membership, journey_map, form, stale.current)
     Activity.record(request.user, Activity.Verb.UPDATED, card, journey=journey)
-    form = TouchpointForm(instance=card, initial={"version": card.version})
-    cells = {(card.stage_id, card.channel_id)}
-    return _card_changes(request, membership, journey_map, cells, card=card, form=form, saved=True)
+    if not request.htmx:
+        return back_to_map(request, journey, journey_map.chosen.key, card=card.pk)
+    cells = load_cells(journey_map, {(card.stage_id, card.channel_id)})
+    response = render_map(
+        request, membership, journey_map, "card_saved", card=card, cells=cells, saved=True
+    )
+    return map_changed(reswap(response, "none"))
 
 
 def _gone(request, membership, journey) -> HttpResponse:
@@ -185,6 +190,9 @@ def card_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> Htt
             cells.add((stale.current.stage_id, stale.current.channel_id))
         return _card_changes(request, membership, journey_map, cells, status=409)
     Activity.record(request.user, Activity.Verb.MOVED, card, journey=card.journey)
+    if request.htmx and request.htmx.target != "card_panel":
+        # A drag on the grid: the cells are all that changed on screen.
+        return _card_changes(request, membership, journey_map, cells)
     form = TouchpointForm(instance=card, initial={"version": card.version})
     return _card_changes(request, membership, journey_map, cells, card=card, form=form, moved=True)
 

@@ -1,5 +1,6 @@
 """The emotion curve: averages per stage in stage order, gaps, figures for any persona count."""
 
+import plotly.graph_objects as go
 import pytest
 from django.utils import translation
 
@@ -130,6 +131,16 @@ def test_figure_has_fixed_emotion_axis_stage_ticks_and_a_zero_line(drawn):
     assert layout["yaxis"]["zeroline"] is True
     assert layout["xaxis"]["ticktext"] == ["Notice", "Compare", "Buy"]
     assert layout["showlegend"] is False
+
+
+@pytest.mark.parametrize("persona", ["ann", "all"])
+def test_figure_is_valid_for_plotly(drawn, persona):
+    """The figure is plain data for speed: plotly's own validation checks every attribute."""
+    figure = emotion_curve(drawn, persona).figure
+
+    plotly_figure = go.Figure(figure["data"], figure["layout"])
+
+    assert len(plotly_figure.data) == len(figure["data"])
 
 
 def test_figure_config_hides_the_mode_bar(drawn):
