@@ -89,12 +89,18 @@ document.addEventListener("click", (event) => {
   adder.querySelector("textarea")?.focus();
 });
 
-// Enter adds the card; Shift+Enter keeps a line break in the title field.
+// Enter adds the card, Shift+Enter keeps a line break in the title, Escape gives up.
 document.addEventListener("keydown", (event) => {
   const field = event.target.closest?.("details.add-card textarea");
   if (field && event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
     field.form.requestSubmit();
+  }
+  if (field && event.key === "Escape") {
+    const adder = field.closest("details");
+    adder.open = false;
+    adder.querySelector("summary").focus();
+    return;
   }
   if (event.key === "Escape" && document.querySelector("#card_panel .card-panel-body")) {
     closePanel();
