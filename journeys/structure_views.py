@@ -54,7 +54,12 @@ def _persona_key(request: HtmxHttpRequest) -> str:
 
 
 def _render_part(request, membership, part, partial: str, *, status: int = 200, **extra):
+    """One header, or without JavaScript the whole map with that header in the state asked."""
     journey_map = load_map(part.journey, _persona_key(request), with_cards=not request.htmx)
+    if not request.htmx:
+        for shown in (*journey_map.stages, *journey_map.channels):
+            if type(shown) is type(part) and shown.pk == part.pk:
+                shown.editing = partial
     return render_map(request, membership, journey_map, partial, status=status, part=part, **extra)
 
 

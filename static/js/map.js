@@ -35,7 +35,9 @@ function moveAxis(kind) {
     const item = event.item;
     // The stage row starts with the corner cell; positions count stages only.
     const position = kind === "stage" ? event.newIndex - 1 : event.newIndex;
+    // The header as source: the request carries the grid's persona (its hx-vals).
     htmx.ajax("POST", `${grid.dataset.journeyUrl}${kind}s/${item.dataset.id}/move/`, {
+      source: item,
       values: { position, version: item.dataset.version },
       target: "#map_grid",
       swap: "outerHTML",
@@ -111,6 +113,7 @@ function closePanel() {
   const panel = document.getElementById("card_panel");
   const cardId = panel.querySelector("[data-card]")?.dataset.card;
   panel.replaceChildren();
+  document.querySelector(".touchpoint--open")?.classList.remove("touchpoint--open");
   document.querySelector(`#card-${cardId} .touchpoint-title a`)?.focus();
 }
 
@@ -136,4 +139,13 @@ htmx.onLoad((element) => {
     toast.remove();
   };
   setTimeout(hide, Number(toast.dataset.undoSeconds) * 1000);
+});
+
+// The card whose panel is open stands out on the grid, also after its cell is drawn again.
+document.addEventListener("htmx:afterSettle", () => {
+  const openId = document.querySelector("#card_panel [data-card]")?.dataset.card;
+  for (const card of document.querySelectorAll(".touchpoint--open")) {
+    if (card.dataset.id !== openId) card.classList.remove("touchpoint--open");
+  }
+  if (openId) document.getElementById(`card-${openId}`)?.classList.add("touchpoint--open");
 });

@@ -129,3 +129,21 @@ def test_viewer_sees_the_map_without_edit_controls(live_server, page, viewer, jo
     expect(page.get_by_label("Actions for Awareness")).to_have_count(0)
     expect(page.get_by_label("Add card in Website, Awareness")).to_have_count(0)
     assert reverse("journeys:detail", args=[journey.workspace.slug, journey.pk]) in page.url
+
+
+def test_dragging_a_column_reorders_the_stages_and_keeps_the_persona(
+    live_server, page, editor, journey
+):
+    open_map(page, live_server, editor, journey)
+    page.get_by_role("link", name="Nadia Benali").click()
+    add_card(page, "Email", "Loyalty", "Gets a loyalty voucher")
+
+    grip = page.get_by_role("columnheader", name="Loyalty").get_by_title("Drag to reorder")
+    drag(page, grip, page.get_by_role("columnheader", name="Awareness"))
+
+    expect(page.get_by_role("columnheader").first).to_contain_text("Loyalty")
+    # The grid drawn again is still Nadia's: her card is there, in its column.
+    cell = page.get_by_role("row", name="Email").get_by_role("cell").first
+    expect(cell.get_by_role("link", name="Gets a loyalty voucher")).to_be_visible()
+    names = list(journey.stages.values_list("name", flat=True))
+    assert names[0] == "Loyalty"

@@ -218,3 +218,25 @@ def test_without_javascript_a_stage_edit_redirects_back_to_the_map(client, edito
 
     assert response.status_code == 302
     assert response.url.startswith(journey.get_absolute_url())
+
+
+def test_without_javascript_the_rename_link_opens_the_editor_in_the_map(client, editor, journey):
+    client.force_login(editor)
+    stage = journey.stages.first()
+
+    html = client.get(url(journey, "stage_edit", stage.pk)).content.decode()
+
+    assert "<html" in html
+    assert f'action="{url(journey, "stage", stage.pk)}"' in html
+    assert f'value="{stage.name}"' in html
+
+
+def test_without_javascript_deleting_a_channel_with_cards_asks_in_the_map(client, editor, journey):
+    client.force_login(editor)
+    channel = journey.channels.first()
+
+    html = client.post(url(journey, "channel_delete", channel.pk)).content.decode()
+
+    assert "<html" in html
+    assert "cards it holds" in html
+    assert Channel.objects.filter(pk=channel.pk).exists()
