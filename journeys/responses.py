@@ -50,7 +50,9 @@ def render_map(
     """
     context = map_context(membership, journey_map, **extra)
     if partial and request.htmx:
-        return render(request, f"{TEMPLATE}#{partial}", context, status=status)
+        # A bare name is a partial of the map's template; "file.html#name", of another.
+        template = partial if "#" in partial else f"{TEMPLATE}#{partial}"
+        return render(request, template, context, status=status)
     m = journey_map
     context["curve"] = emotion_curve_for_map(
         m.journey, m.stages, m.journey_personas, m.chosen, m.cards()

@@ -22,6 +22,9 @@ from touchpoints.undo import UNDO_SECONDS, CannotRestore, delete_with_undo, rest
 from workspaces.access import get_journey, get_touchpoint
 from workspaces.models import Action
 
+CARD_PANEL_FILE = "touchpoints/card_panel.html"
+CARD_PANEL = f"{CARD_PANEL_FILE}#card_panel"
+
 
 def _card_map(request: HtmxHttpRequest, card: Touchpoint):
     """The map of the card's persona; the cards themselves only for a whole page."""
@@ -107,7 +110,7 @@ def card_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> H
         return back_to_map(request, card.journey, card=card.pk)
     journey_map = _card_map(request, card)
     form = TouchpointForm(instance=card, initial={"version": card.version})
-    return render_map(request, membership, journey_map, "card_panel", card=card, form=form)
+    return render_map(request, membership, journey_map, CARD_PANEL, card=card, form=form)
 
 
 def _save_card(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
@@ -120,7 +123,7 @@ def _save_card(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> Ht
     form = TouchpointForm(request.POST, instance=card)
     if not form.is_valid():
         return render_map(
-            request, membership, journey_map, "card_panel", status=400, card=card, form=form
+            request, membership, journey_map, CARD_PANEL, status=400, card=card, form=form
         )
     try:
         card.save_changes(form.cleaned_data["version"], **form.changes())
@@ -141,7 +144,14 @@ def _save_card(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> Ht
 def _gone(request, membership, journey) -> HttpResponse:
     """The card was deleted while the user typed: give their text back instead of a 404."""
     journey_map = load_map(journey, None, with_cards=not request.htmx)
-    return render_map(request, membership, journey_map, "card_gone", status=409, mine=request.POST)
+    return render_map(
+        request,
+        membership,
+        journey_map,
+        f"{CARD_PANEL_FILE}#card_gone",
+        status=409,
+        mine=request.POST,
+    )
 
 
 def _conflict(request, membership, journey_map, form, current) -> HttpResponse:
@@ -154,7 +164,7 @@ def _conflict(request, membership, journey_map, form, current) -> HttpResponse:
         request,
         membership,
         journey_map,
-        "card_panel",
+        CARD_PANEL,
         status=409,
         card=current,
         form=TouchpointForm(data, instance=current),
