@@ -155,16 +155,16 @@ def _gone(request, membership, journey) -> HttpResponse:
 
 
 def _conflict(request, membership, journey_map, form, current) -> HttpResponse:
-    """Keep the user's text in the form, at the newer version, beside what the other saved."""
+    """Keep the user's text in the form, at the newer version, beside what the other saved; the
+    card on the grid shows theirs too."""
     data = form.data.copy()
     data["version"] = current.version
     current.journey = journey_map.journey
-    journey_map.place(current)
-    return render_map(
+    return _card_changes(
         request,
         membership,
         journey_map,
-        CARD_PANEL,
+        {(current.stage_id, current.channel_id)},
         status=409,
         card=current,
         form=TouchpointForm(data, instance=current),
