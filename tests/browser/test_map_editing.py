@@ -28,13 +28,25 @@ def open_map(page, live_server, user, journey):
     expect(page.get_by_role("heading", name=journey.title, level=1)).to_be_visible()
 
 
-def drag(page, source, target):
-    """Press on `source`, move in steps as a hand does, release over `target`."""
-    source.evaluate("card => card.scrollIntoView({block: 'center'})")
+def drag(page, source, target, across: float = 0.5):
+    """Press on `source`, move in steps as a hand does, rest over `target` (`across` its width
+    from the left), release. The pauses (after the press, before the drop) are a hand's: they
+    let SortableJS, which starts a drag and follows the pointer on timers, keep up however busy
+    the machine is. It starts once the page is still: the curve drawn again after the last
+    change can move the grid down."""
+    page.wait_for_load_state("networkidle")
+    source.evaluate("element => element.scrollIntoView({block: 'center'})")
     start, end = source.bounding_box(), target.bounding_box()
     page.mouse.move(start["x"] + start["width"] / 2, start["y"] + 10)
     page.mouse.down()
-    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 16, steps=15)
+    page.wait_for_timeout(100)
+    page.mouse.move(start["x"] + start["width"] / 2 + 5, start["y"] + 15)
+    page.wait_for_timeout(100)
+    x, y = end["x"] + end["width"] * across, end["y"] + 16
+    page.mouse.move(x, y, steps=15)
+    for nudge in (1, -1, 1):
+        page.wait_for_timeout(80)
+        page.mouse.move(x + nudge, y)
     page.mouse.up()
 
 
@@ -139,7 +151,7 @@ def test_dragging_a_column_reorders_the_stages_and_keeps_the_persona(
     add_card(page, "Email", "Loyalty", "Gets a loyalty voucher")
 
     grip = page.get_by_role("columnheader", name="Loyalty").get_by_title("Drag to reorder")
-    drag(page, grip, page.get_by_role("columnheader", name="Awareness"))
+    drag(page, grip, page.get_by_role("columnheader", name="Awareness"), across=0.2)
 
     expect(page.get_by_role("columnheader").first).to_contain_text("Loyalty")
     # The grid drawn again is still Nadia's: her card is there, in its column.
