@@ -8,6 +8,7 @@ row and the emotion curve listen instead of every view knowing which parts depen
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_htmx.http import reswap, trigger_client_event
 
 from config.htmx import redirect_after_post
@@ -30,7 +31,20 @@ def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dic
         "map": journey_map,
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",
+        "labels": _labels(),
         **extra,
+    }
+
+
+def _labels() -> dict[str, str]:
+    """The words every cell or card repeats, translated once per response rather than hundreds
+    of times: on a map of 400 cards that was a tenth of the page's time."""
+    return {
+        "add_card": _("Add card"),
+        "new_card_title": _("Title of the new card"),
+        "what_happens": _("What happens here?"),
+        "add": _("Add"),
+        "owner_team": _("Owner team:"),
     }
 
 

@@ -15,7 +15,7 @@ from journeys.interchange import InvalidJourneyFile, dump_journey, import_journe
 from journeys.models import Activity, Journey
 from journeys.responses import back_to_map, render_map
 from journeys.spreadsheet import journey_csv
-from journeys.swimlanes import load_map
+from journeys.swimlanes import load_cells, load_map
 from touchpoints.forms import TouchpointForm
 from workspaces.access import get_journey, get_membership
 from workspaces.models import Action, Membership
@@ -109,18 +109,35 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
     """The map. `?persona=<key>` chooses the persona; `?card=<id>` opens a card's panel, on its
     persona's map, so a link to a card (from the friction board, a message) lands on it."""
     journey, membership = get_journey(request.user, slug, pk, Action.READ)
+    adding = request.GET.get("add", "")
+    cell_id = request.GET.get("cell") or adding
+    if request.htmx and cell_id and request.htmx.target == cell_id:
+        return _one_cell(request, membership, journey, cell_id, adding=bool(adding))
     card = _linked_card(journey, request.GET.get("card"))
     journey_map = load_map(
         journey, request.GET.get("persona"), persona_id=card.persona_id if card else None
     )
     partial = request.htmx.target if request.htmx and request.htmx.target in MAP_PARTS else ""
-    extra = {}
+    extra = {"adding": adding}
     if card:
-        extra = {
+        extra |= {
             "card": card,
             "form": TouchpointForm(instance=card, initial={"version": card.version}),
         }
     return render_map(request, membership, journey_map, partial, **extra)
+
+
+def _one_cell(request, membership, journey, cell_id: str, *, adding: bool) -> HttpResponse:
+    """A cell asked for on its own: with its "add a card" form, or back without it."""
+    _cell, channel_pk, stage_pk = (cell_id.split("-") + ["", "", ""])[:3]
+    journey_map = load_map(journey, request.GET.get("persona"), with_cards=False)
+    if not (channel_pk.isdigit() and stage_pk.isdigit()) or not journey_map.chosen:
+        raise Http404
+    cells = load_cells(journey_map, {(int(stage_pk), int(channel_pk))})
+    if not cells:
+        raise Http404
+    adding_id = cell_id if adding else ""
+    return render_map(request, membership, journey_map, "cell", cell=cells[0], adding=adding_id)
 
 
 def _linked_card(journey: Journey, card_pk: str | None):

@@ -5,6 +5,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from journeys import cards
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI, Channel, icon_for
 
 register = template.Library()
@@ -50,3 +51,16 @@ def field_value(obj, name: str):
     """A field of `obj` as people read it: the label of a choice, the value otherwise."""
     display = getattr(obj, f"get_{name}_display", None)
     return display() if display else getattr(obj, name)
+
+
+@register.simple_tag(takes_context=True)
+def touchpoint_card(context, touchpoint) -> str:
+    """A card of the map (journeys/cards.py says why it is built in Python)."""
+    return cards.touchpoint_card(
+        touchpoint, context["journey_url"], context["journey"].language, context["labels"]
+    )
+
+
+@register.simple_tag
+def frictions_badge(frictions) -> str:
+    return cards.frictions_badge(frictions)

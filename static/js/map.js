@@ -81,27 +81,22 @@ htmx.onLoad((element) => {
   else if (element.querySelector?.("#map_grid")) makeSortable(element.querySelector("#map_grid"));
 });
 
-// A click on the empty part of a cell opens its "Add card" form, as on a whiteboard.
+// A click on the empty part of a cell asks for its "Add card" form, as on a whiteboard.
 document.addEventListener("click", (event) => {
   const cell = event.target.closest("td.cell");
-  if (!cell || event.target.closest("li, details, a, button")) return;
-  const adder = cell.querySelector("details.add-card");
-  if (!adder) return;
-  adder.open = true;
-  adder.querySelector("textarea")?.focus();
+  if (!cell || event.target.closest("li, form, a, button")) return;
+  cell.querySelector("a.add-card")?.click();
 });
 
 // Enter adds the card, Shift+Enter keeps a line break in the title, Escape gives up.
 document.addEventListener("keydown", (event) => {
-  const field = event.target.closest?.("details.add-card textarea");
+  const field = event.target.closest?.(".add-card-form textarea");
   if (field && event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
     field.form.requestSubmit();
   }
   if (field && event.key === "Escape") {
-    const adder = field.closest("details");
-    adder.open = false;
-    adder.querySelector("summary").focus();
+    field.form.querySelector("[data-cancel-add]").click();
     return;
   }
   if (event.key === "Escape" && document.querySelector("#card_panel .card-panel-body")) {

@@ -1,5 +1,7 @@
 """Drawing a journey on the map as a user does: by role and visible label, in Chromium."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -28,13 +30,17 @@ def open_map(page, live_server, user, journey):
     expect(page.get_by_role("heading", name=journey.title, level=1)).to_be_visible()
 
 
+def curve_drawn(page):
+    """The first card turns the empty curve into a chart, which pushes the grid down: a user
+    drags once the page has stopped moving."""
+    expect(page.get_by_role("img", name=re.compile("^Emotion curve of"))).to_be_visible()
+
+
 def drag(page, source, target, across: float = 0.5):
     """Press on `source`, move in steps as a hand does, rest over `target` (`across` its width
     from the left), release. The pauses (after the press, before the drop) are a hand's: they
     let SortableJS, which starts a drag and follows the pointer on timers, keep up however busy
-    the machine is. It starts once the page is still: the curve drawn again after the last
-    change can move the grid down."""
-    page.wait_for_load_state("networkidle")
+    the machine is."""
     source.evaluate("element => element.scrollIntoView({block: 'center'})")
     start, end = source.bounding_box(), target.bounding_box()
     page.mouse.move(start["x"] + start["width"] / 2, start["y"] + 10)
@@ -80,12 +86,13 @@ def test_editor_draws_a_journey_and_it_survives_a_reload(live_server, page, edit
     card = page.locator("li", has=page.get_by_role("link", name="Sees a drill ad"))
     expect(card).to_contain_text("Frustrated")
     page.get_by_role("link", name="Close").click()
+    curve_drawn(page)
 
     # Dragged to another cell: the store at the purchase stage.
     target = page.get_by_role("row", name="Store").get_by_role("cell").nth(2)
-    drag(page, card, target)
+    with page.expect_response(lambda response: response.url.endswith("/move/")):
+        drag(page, card, target)
     expect(target.get_by_role("link", name="Sees a drill ad")).to_be_visible()
-    page.wait_for_load_state("networkidle")
 
     page.reload()
     target = page.get_by_role("row", name="Store").get_by_role("cell").nth(2)
@@ -149,6 +156,7 @@ def test_dragging_a_column_reorders_the_stages_and_keeps_the_persona(
     open_map(page, live_server, editor, journey)
     page.get_by_role("link", name="Nadia Benali").click()
     add_card(page, "Email", "Loyalty", "Gets a loyalty voucher")
+    curve_drawn(page)
 
     grip = page.get_by_role("columnheader", name="Loyalty").get_by_title("Drag to reorder")
     drag(page, grip, page.get_by_role("columnheader", name="Awareness"), across=0.2)
