@@ -28,15 +28,14 @@ def lock_journey(journey_id: int) -> None:
     journey_model.objects.filter(pk=journey_id).update(updated_at=timezone.now())
 
 
-def renumber(
-    model: type[models.Model], ids_in_order: list[int], positions: dict[int, int], skip=None
-) -> None:
-    """Give `ids_in_order` the positions 0..n-1, writing only the rows whose position changes
-    (`positions` holds the current ones), except `skip`, which the caller writes itself."""
+def renumber(model: type[models.Model], *orders: tuple[list[int], dict[int, int]]) -> None:
+    """Give each order's ids the positions 0..n-1 in one query, writing only the rows whose
+    position changes; an order is (ids in their new order, their current positions)."""
     changed = [
         model(pk=pk, position=index)
+        for ids_in_order, positions in orders
         for index, pk in enumerate(ids_in_order)
-        if pk != skip and positions.get(pk) != index
+        if positions.get(pk) != index
     ]
     if changed:
         model.objects.bulk_update(changed, ["position"])
@@ -93,32 +92,32 @@ class Versioned:
 
     def move_to(self, index: int, expected_version: int, **container) -> None:
         """Put the row at `index` among its siblings, in a new container if `container` names one
-        (a card's stage and channel); both the old and the new container are renumbered."""
+        (a card's stage and channel); both the old and the new container are renumbered.
+
+        `self` is the row as the user saw it: the version check guarantees that its container
+        is still the one they moved it from.
+        """
         model = type(self)
+        old_siblings = self.siblings()
+        moved_away = any(getattr(self, name) != value for name, value in container.items())
         with transaction.atomic():
             lock_journey(self.journey_pk())
-            current = model.objects.filter(pk=self.pk).first()
-            if current is None or current.version != expected_version:
-                raise StaleVersion(current)
-            old = dict(current.siblings().exclude(pk=self.pk).values_list("pk", "position"))
+            updated = model.objects.filter(pk=self.pk, version=expected_version).update(
+                version=F("version") + 1, **container, **self._changed_fields()
+            )
+            if not updated:
+                raise StaleVersion(model.objects.filter(pk=self.pk).first())
             for name, value in container.items():
                 setattr(self, name, value)
-            moved_away = any(getattr(current, name) != getattr(self, name) for name in container)
-            if moved_away:
-                renumber(model, list(old), old)
-                new = dict(self.siblings().exclude(pk=self.pk).values_list("pk", "position"))
-            else:
-                new = old
-            ids = insert_at(list(new), self.pk, index)
-            renumber(model, ids, new, skip=self.pk)
-            self.position = ids.index(self.pk)
             self.version = expected_version + 1
-            model.objects.filter(pk=self.pk).update(
-                position=self.position,
-                version=self.version,
-                **container,
-                **self._changed_fields(),
-            )
+            new = dict(self.siblings().values_list("pk", "position"))
+            ids = insert_at([pk for pk in new if pk != self.pk], self.pk, index)
+            self.position = ids.index(self.pk)
+            orders = [(ids, new)]
+            if moved_away:
+                old = dict(old_siblings.values_list("pk", "position"))
+                orders.append((list(old), old))
+            renumber(model, *orders)
 
     def remove_from_siblings(self) -> None:
         """Delete the row and close the gap it leaves among its siblings."""
@@ -127,4 +126,4 @@ class Versioned:
             lock_journey(self.journey_pk())
             self.delete()
             rest = dict(self.siblings().values_list("pk", "position"))
-            renumber(model, list(rest), rest)
+            renumber(model, (list(rest), rest))

@@ -76,7 +76,7 @@ def restore(token: str, journey_id: int) -> Touchpoint:
         cell = dict(card.siblings().values_list("pk", "position"))
         card.save()
         ids = insert_at(list(cell), card.pk, snapshot["position"])
-        renumber(Touchpoint, ids, {**cell, card.pk: snapshot["position"]})
+        renumber(Touchpoint, (ids, {**cell, card.pk: snapshot["position"]}))
         card.position = ids.index(card.pk)
         for friction in frictions:
             comments = friction.pop("comments")
