@@ -22,9 +22,8 @@ from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from bench.data import journey_file  # noqa: E402
-from journeys.curves import emotion_curve_for_map  # noqa: E402
 from journeys.interchange import dump_journey, import_journey  # noqa: E402
-from journeys.responses import map_context  # noqa: E402
+from journeys.responses import map_context, map_curve  # noqa: E402
 from journeys.swimlanes import load_map  # noqa: E402
 from workspaces.models import Membership, Workspace  # noqa: E402
 
@@ -61,13 +60,7 @@ def map_floor(client: Client, journey, user) -> float:
     journey_map = load_map(journey, None)
     context = map_context(membership, journey_map)
     context["my_workspaces"] = [membership.workspace]
-    context["curve"] = emotion_curve_for_map(
-        journey,
-        journey_map.stages,
-        journey_map.journey_personas,
-        journey_map.chosen,
-        journey_map.cards(),
-    )
+    context["curve"] = map_curve(journey_map)
     journey_map.addable_personas  # noqa: B018 (evaluated here, outside the timing)
     request = RequestFactory().get(journey.get_absolute_url())
     request.user = user

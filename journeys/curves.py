@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from journeys import curve_figure
 from journeys.models import Journey, JourneyPersona, Stage
+from journeys.swimlanes import choose_persona
 from journeys.templatetags.parcours import signed
 from personas.models import AVATAR_COLOURS, Persona
 from touchpoints.models import EMOTION_EMOJI, Emotion, Touchpoint
@@ -219,13 +220,6 @@ def _averages_of(touchpoints: Iterable[Touchpoint]) -> dict[tuple[int, int], tup
     for touchpoint in touchpoints:
         emotions[touchpoint.persona_id, touchpoint.stage_id].append(touchpoint.emotion)
     return {key: (fmean(values), len(values)) for key, values in emotions.items()}
-
-
-def choose_persona(journey_personas: list[JourneyPersona], key: str) -> JourneyPersona | None:
-    """The persona of `key`; an unknown key (a persona since removed) falls back to the first."""
-    return next((jp for jp in journey_personas if jp.key == key), None) or next(
-        iter(journey_personas), None
-    )
 
 
 def _build(

@@ -28,6 +28,27 @@ def lock_journey(journey_id: int) -> None:
     journey_model.objects.filter(pk=journey_id).update(updated_at=timezone.now())
 
 
+def _stamp(model: type[models.Model]) -> dict:
+    """`updated_at` for the models that keep one: `QuerySet.update` skips `auto_now`."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return {"updated_at": timezone.now()} if "updated_at" in names else {}
+
+
+def update_if_current(row: models.Model, expected_version: int, **changes) -> bool:
+    """Write `changes` and the next version in one UPDATE, only if the row is still at
+    `expected_version`: two people saving at the same moment cannot both win. False, with
+    nothing written, when someone saved first."""
+    model = type(row)
+    updated = model.objects.filter(pk=row.pk, version=expected_version).update(
+        version=F("version") + 1, **changes, **_stamp(model)
+    )
+    if updated:
+        for name, value in changes.items():
+            setattr(row, name, value)
+        row.version = expected_version + 1
+    return bool(updated)
+
+
 def renumber(model: type[models.Model], *orders: tuple[list[int], dict[int, int]]) -> None:
     """Give each order's ids the positions 0..n-1 in one query, writing only the rows whose
     position changes; an order is (ids in their new order, their current positions)."""
@@ -69,26 +90,12 @@ class Versioned:
             row.save()
         return row
 
-    def journey_pk(self) -> int:
-        return self.journey_id
-
-    def _changed_fields(self) -> dict:
-        names = {field.name for field in self._meta.concrete_fields}
-        return {"updated_at": timezone.now()} if "updated_at" in names else {}
-
     def save_changes(self, expected_version: int, **changes) -> None:
         """Write `changes` if the row is still at `expected_version`; else raise StaleVersion."""
-        model = type(self)
         with transaction.atomic():
-            lock_journey(self.journey_pk())
-            updated = model.objects.filter(pk=self.pk, version=expected_version).update(
-                version=F("version") + 1, **changes, **self._changed_fields()
-            )
-            if not updated:
-                raise StaleVersion(model.objects.filter(pk=self.pk).first())
-        for name, value in changes.items():
-            setattr(self, name, value)
-        self.version = expected_version + 1
+            lock_journey(self.journey_id)
+            if not update_if_current(self, expected_version, **changes):
+                raise StaleVersion(type(self).objects.filter(pk=self.pk).first())
 
     def move_to(self, index: int, expected_version: int, **container) -> None:
         """Put the row at `index` among its siblings, in a new container if `container` names one
@@ -101,9 +108,9 @@ class Versioned:
         old_siblings = self.siblings()
         moved_away = any(getattr(self, name) != value for name, value in container.items())
         with transaction.atomic():
-            lock_journey(self.journey_pk())
+            lock_journey(self.journey_id)
             updated = model.objects.filter(pk=self.pk, version=expected_version).update(
-                version=F("version") + 1, **container, **self._changed_fields()
+                version=F("version") + 1, **container, **_stamp(model)
             )
             if not updated:
                 raise StaleVersion(model.objects.filter(pk=self.pk).first())
@@ -123,7 +130,7 @@ class Versioned:
         """Delete the row and close the gap it leaves among its siblings."""
         model = type(self)
         with transaction.atomic():
-            lock_journey(self.journey_pk())
+            lock_journey(self.journey_id)
             self.delete()
             rest = dict(self.siblings().values_list("pk", "position"))
             renumber(model, (list(rest), rest))

@@ -40,6 +40,10 @@ class VersionedForm(forms.ModelForm):
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 

@@ -67,11 +67,14 @@ def render_map(
         # A bare name is a partial of the map's template; "file.html#name", of another.
         template = partial if "#" in partial else f"{TEMPLATE}#{partial}"
         return render(request, template, context, status=status)
-    m = journey_map
-    context["curve"] = emotion_curve_for_map(
-        m.journey, m.stages, m.journey_personas, m.chosen, m.cards()
-    )
+    context["curve"] = map_curve(journey_map)
     return render(request, TEMPLATE, context, status=status)
+
+
+def map_curve(journey_map: JourneyMap):
+    """The chosen persona's emotion curve, from the cards the map has loaded: no query."""
+    m = journey_map
+    return emotion_curve_for_map(m.journey, m.stages, m.journey_personas, m.chosen, m.cards())
 
 
 def message_only(request: HttpRequest, membership: Membership, journey_map: JourneyMap):

@@ -126,7 +126,7 @@ def _conflict(request, membership, part, form, current, axis: Axis) -> HttpRespo
 @require_safe
 def part_editor(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
     part, membership = axis.get(request.user, slug, pk, part_pk, Action.EDIT)
-    form = axis.form(instance=part, initial={"version": part.version})
+    form = axis.form(instance=part)
     return _render_part(request, membership, part, axis.editor, form=form)
 
 

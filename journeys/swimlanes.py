@@ -1,6 +1,7 @@
 """The swimlane map of one persona in a journey: touchpoints grouped into channel × stage cells,
 with the per-stage summary row (average emotion, unresolved frictions)."""
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from statistics import fmean
@@ -73,6 +74,12 @@ class Cell:
     def dom_id(self) -> str:
         return f"cell-{self.channel.pk}-{self.stage.pk}"
 
+    @staticmethod
+    def pair_of(dom_id: str) -> tuple[int, int] | None:
+        """(stage id, channel id) of a cell's element id, `dom_id` read back; else None."""
+        match = re.fullmatch(r"cell-(\d+)-(\d+)", dom_id)
+        return (int(match[2]), int(match[1])) if match else None
+
 
 @dataclass
 class Lane:
@@ -137,6 +144,8 @@ def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[C
         for stage_id, channel_id in pairs
         if stage_id in stages and channel_id in channels
     }
+    if not cells:
+        return []  # an empty Q() below would match every card of the persona
     wanted = Q()
     for stage_id, channel_id in cells:
         wanted |= Q(stage_id=stage_id, channel_id=channel_id)

@@ -15,7 +15,7 @@ from journeys.interchange import InvalidJourneyFile, dump_journey, import_journe
 from journeys.models import Activity, Journey
 from journeys.responses import back_to_map, render_map
 from journeys.spreadsheet import journey_csv
-from journeys.swimlanes import load_cells, load_map
+from journeys.swimlanes import Cell, load_cells, load_map
 from touchpoints.forms import TouchpointForm
 from workspaces.access import get_journey, get_membership
 from workspaces.models import Action, Membership
@@ -122,18 +122,16 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
     if card:
         extra |= {
             "card": card,
-            "form": TouchpointForm(instance=card, initial={"version": card.version}),
+            "form": TouchpointForm(instance=card),
         }
     return render_map(request, membership, journey_map, partial, **extra)
 
 
 def _one_cell(request, membership, journey, cell_id: str, *, adding: bool) -> HttpResponse:
     """A cell asked for on its own: with its "add a card" form, or back without it."""
-    _cell, channel_pk, stage_pk = (cell_id.split("-") + ["", "", ""])[:3]
+    pair = Cell.pair_of(cell_id)
     journey_map = load_map(journey, request.GET.get("persona"), with_cards=False)
-    if not (channel_pk.isdigit() and stage_pk.isdigit()) or not journey_map.chosen:
-        raise Http404
-    cells = load_cells(journey_map, {(int(stage_pk), int(channel_pk))})
+    cells = load_cells(journey_map, {pair}) if pair and journey_map.chosen else []
     if not cells:
         raise Http404
     adding_id = cell_id if adding else ""

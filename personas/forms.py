@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from journeys.forms import VersionedForm
 from journeys.interchange.schema import OLDEST_AGE
 from journeys.models import DEFAULT_CHANNELS, Journey
 from personas.models import (
@@ -135,7 +136,7 @@ def channel_names(workspace, current: list[str]) -> list[str]:
     return list(names.values())
 
 
-class PersonaForm(forms.ModelForm):
+class PersonaForm(VersionedForm):
     """The persona editor. `version` is the one the editor started from (see Persona.apply_edit)."""
 
     age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=OLDEST_AGE)
@@ -161,7 +162,6 @@ class PersonaForm(forms.ModelForm):
             "Shown when there is no photo. Every colour offered keeps white initials readable."
         ),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = Persona
@@ -180,7 +180,6 @@ class PersonaForm(forms.ModelForm):
         # A colour set before (an import, the admin) stays selectable until someone changes it.
         colours.setdefault(persona.colour, _("Current colour"))
         self.fields["colour"].widget.choices = list(colours.items())
-        self.fields["version"].initial = persona.version
 
     @classmethod
     def carrying(cls, data: QueryDict, instance: Persona, focus: str = "") -> "PersonaForm":
@@ -204,9 +203,6 @@ class PersonaForm(forms.ModelForm):
     def clean_colour(self) -> str:
         # Colour pickers and people write hex digits in either case; one spelling is stored.
         return self.cleaned_data["colour"].lower()
-
-    def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
 
     def differences_from(self, latest: Persona) -> list[tuple[str, str]]:
         """The fields someone else saved differently, as (label, their value) to show."""

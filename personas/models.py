@@ -5,7 +5,7 @@ from uuid import uuid4
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from journeys.editing import update_if_current
 from workspaces.models import Workspace
 
 # Initials backgrounds dark enough for white text (contrast ≥ 4.5:1, checked by a test), each
@@ -143,14 +144,7 @@ class Persona(models.Model):
         Returns False, writing nothing, when the persona has moved on: the check and the write
         are one UPDATE, so two people saving at the same moment cannot both win.
         """
-        saved = Persona.objects.filter(pk=self.pk, version=version).update(
-            **changes, version=F("version") + 1, updated_at=timezone.now()
-        )
-        if saved:
-            for name, value in changes.items():
-                setattr(self, name, value)
-            self.version = version + 1
-        return bool(saved)
+        return update_if_current(self, version, **changes)
 
     def replace_photo(self, content: File | None) -> None:
         """Stores `content` as the photo (None removes it); the old file goes once committed."""

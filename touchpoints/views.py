@@ -109,7 +109,7 @@ def card_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> H
     if not request.htmx:
         return back_to_map(request, card.journey, card=card.pk)
     journey_map = _card_map(request, card)
-    form = TouchpointForm(instance=card, initial={"version": card.version})
+    form = TouchpointForm(instance=card)
     return render_map(request, membership, journey_map, CARD_PANEL, card=card, form=form)
 
 
@@ -203,7 +203,7 @@ def card_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> Htt
     if request.htmx and request.htmx.target != "card_panel":
         # A drag on the grid: the cells are all that changed on screen.
         return _card_changes(request, membership, journey_map, cells)
-    form = TouchpointForm(instance=card, initial={"version": card.version})
+    form = TouchpointForm(instance=card)
     return _card_changes(request, membership, journey_map, cells, card=card, form=form, moved=True)
 
 

@@ -309,3 +309,26 @@ def test_a_card_move_costs_the_same_queries_whatever_the_cell_size(
         )
 
     assert response.status_code == 200
+
+
+def test_a_cell_asks_for_its_add_form_and_gets_it_alone(signed_in, journey):
+    stage, channel = journey.stages.first(), journey.channels.first()
+    cell_id = f"cell-{channel.pk}-{stage.pk}"
+
+    response = signed_in.get(
+        url(journey, "detail"), {"add": cell_id}, HTTP_HX_TARGET=cell_id, **HTMX
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(f'<td class="cell" id="{cell_id}"')
+    assert 'name="title"' in html
+
+
+@pytest.mark.parametrize("cell_id", ["cell-1", "cell-x-y", "cell-999999-999999"])
+def test_a_cell_that_is_not_in_the_map_is_not_found(signed_in, journey, cell_id):
+    response = signed_in.get(
+        url(journey, "detail"), {"add": cell_id}, HTTP_HX_TARGET=cell_id, **HTMX
+    )
+
+    assert response.status_code == 404
