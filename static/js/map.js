@@ -137,10 +137,19 @@ htmx.onLoad((element) => {
 });
 
 // The card whose panel is open stands out on the grid, also after its cell is drawn again.
-document.addEventListener("htmx:afterSettle", () => {
+function markOpenCard() {
   const openId = document.querySelector("#card_panel [data-card]")?.dataset.card;
   for (const card of document.querySelectorAll(".touchpoint--open")) {
     if (card.dataset.id !== openId) card.classList.remove("touchpoint--open");
   }
-  if (openId) document.getElementById(`card-${openId}`)?.classList.add("touchpoint--open");
+  const open = openId && document.getElementById(`card-${openId}`);
+  open?.classList.add("touchpoint--open");
+  return open;
+}
+
+document.addEventListener("htmx:afterSettle", markOpenCard);
+
+// A link to a card (`?card=`) opens the page on it: the card is brought into view.
+document.addEventListener("DOMContentLoaded", () => {
+  markOpenCard()?.scrollIntoView({ block: "center" });
 });
