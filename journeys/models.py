@@ -203,6 +203,7 @@ class Activity(models.Model):
         DELETED = "deleted", _("deleted")
         COMMENTED = "commented", _("commented on")
         RESOLVED = "resolved", _("resolved")
+        REOPENED = "reopened", _("reopened")
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="activities")
     journey = models.ForeignKey(

@@ -244,3 +244,28 @@ class Comment(models.Model):
     @property
     def author_label(self) -> str:
         return self.author.display_name if self.author else self.author_name
+
+
+class Mention(models.Model):
+    """A workspace member named with @ in a comment; unread until they open it."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="mentions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentions"
+    )
+    # The workspace the mention lives in, so a member's Mentions list and unread count are one
+    # indexed query instead of a walk through comment, note, card and journey.
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="mentions"
+    )
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="one_mention_per_comment")
+        ]
+        indexes = [models.Index(fields=["workspace", "user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"@{self.user} in {self.comment_id}"
