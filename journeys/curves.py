@@ -278,9 +278,12 @@ def emotion_curve_for_map(
     journey_personas: list[JourneyPersona],
     chosen: JourneyPersona | None,
     touchpoints: Iterable[Touchpoint],
+    *,
+    comparing: bool = False,
 ) -> EmotionCurve:
-    """The chosen persona's curve from what the map page has already loaded: no query."""
-    shown = [chosen] if chosen else []
+    """The chosen persona's curve (or with `comparing` every persona's, from every persona's
+    touchpoints) from what the map page has already loaded: no query."""
+    shown = journey_personas if comparing else [chosen] if chosen else []
     return _build(
-        journey, stages, journey_personas, chosen, shown, _averages_of(touchpoints), False
+        journey, stages, journey_personas, chosen, shown, _averages_of(touchpoints), comparing
     )

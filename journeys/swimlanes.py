@@ -88,6 +88,11 @@ class Lane:
 
 
 def touchpoints_with_frictions(journey: Journey, persona_id: int):
+    return with_friction_counts(Touchpoint.objects.filter(journey=journey, persona_id=persona_id))
+
+
+def with_friction_counts(touchpoints):
+    """`touchpoints` with their unresolved friction notes counted and their worst severity."""
     severity_rank = Case(
         *(
             When(frictions__severity=severity, then=Value(rank))
@@ -96,7 +101,7 @@ def touchpoints_with_frictions(journey: Journey, persona_id: int):
         output_field=IntegerField(),
     )
     unresolved = ~Q(frictions__status=Status.RESOLVED)
-    return Touchpoint.objects.filter(journey=journey, persona_id=persona_id).annotate(
+    return touchpoints.annotate(
         open_friction_count=Count("frictions", filter=unresolved),
         worst_severity_rank=Max(severity_rank, filter=unresolved),
     )

@@ -1,0 +1,99 @@
+"""Text in the picture: the shipped font's metrics, line wrapping and ellipses.
+
+resvg draws the text, but it cannot wrap it: lines are cut here, with the widths of the very font
+files resvg is given, so a title never runs out of its card. Widths are summed from per-character
+advances (cached), which ignores kerning; kerning only ever tightens Inter, so a measured line is
+never narrower than the drawn one.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FAMILY = "Inter"
+# Weight → the file resvg and the measurements use for it.
+FONT_FILES = {400: "Inter-Regular.otf", 600: "Inter-SemiBold.otf", 700: "Inter-Bold.otf"}
+ELLIPSIS = "…"
+# What a character the font lacks (an emoji typed in a title) is measured as, in ems: resvg draws
+# it with the fallback emoji font, about as wide as a capital M.
+MISSING_WIDTH = 1.2
+# Metrics are read at this size and scaled, so one cache serves every size.
+METRICS_SIZE = 100
+
+
+def font_paths() -> list[str]:
+    return [str(path) for path in sorted(FONT_DIR.glob("*.?tf"))]
+
+
+@cache
+def _font(weight: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(
+        str(FONT_DIR / FONT_FILES[weight]), METRICS_SIZE, layout_engine=ImageFont.Layout.BASIC
+    )
+
+
+@cache
+def _has_glyph(char: str) -> bool:
+    # Inter lacks emoji; its .notdef box is what Pillow measures for them.
+    font = _font(400)
+    return font.getmask(char).getbbox() is not None or char.isspace()
+
+
+@cache
+def _advance(char: str, weight: int) -> float:
+    """One character's advance in ems."""
+    if not _has_glyph(char):
+        return MISSING_WIDTH
+    return _font(weight).getlength(char) / METRICS_SIZE
+
+
+def width(text: str, size: float, weight: int = 400) -> float:
+    return sum(_advance(char, weight) for char in text) * size
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    weight: int = 400
+
+    def width(self, text: str) -> float:
+        return width(text, self.size, self.weight)
+
+
+def ellipsize(text: str, max_width: float, style: Style) -> str:
+    """`text` on one line of `max_width`, cut with an ellipsis when it is longer."""
+    text = " ".join(text.split())
+    if style.width(text) <= max_width:
+        return text
+    room = max_width - style.width(ELLIPSIS)
+    total, cut = 0.0, 0
+    for cut, char in enumerate(text):
+        total += _advance(char, style.weight) * style.size
+        if total > room:
+            break
+    return text[:cut].rstrip(" ,;:—–-") + ELLIPSIS
+
+
+def wrap(text: str, max_width: float, style: Style, max_lines: int) -> list[str]:
+    """`text` in at most `max_lines` lines of `max_width`; the last one ellipsised if it must be.
+
+    Breaks between words; a word longer than a whole line (a URL, a long compound) is cut.
+    """
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for n, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if not line or style.width(candidate) <= max_width:
+            line = candidate  # a lone word too long for a line is cut when its line closes
+            continue
+        if len(lines) == max_lines - 1:
+            return [*lines, ellipsize(" ".join([line, *words[n:]]), max_width, style)]
+        lines.append(ellipsize(line, max_width, style))
+        line = word
+    if line:
+        lines.append(ellipsize(line, max_width, style))
+    return lines
