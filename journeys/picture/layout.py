@@ -1,0 +1,83 @@
+"""The two sizes of picture, laid out top to bottom: header, stages, emotion curve, lanes,
+friction row, footer. A slide is exactly 1920 × 1080; the full map is as large as its cards."""
+
+from journeys.picture import canvas, curve, emoji, grid, header
+from journeys.picture.grid import CELL_PAD, COMPACT, Columns
+from journeys.picture.scene import Scene
+from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI
+
+SLIDE = "slide"
+FULL = "full"
+SIZES = (SLIDE, FULL)
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
+MARGIN = 56
+LABEL_WIDTH = 210
+FULL_COLUMN = 260
+FULL_MIN_WIDTH = 1600
+STAGE_ROW = 56
+FRICTION_ROW = 52
+FOOTER = 34
+GAP = 14
+# A lane never gets less than its name and one line of cards.
+LANE_FLOOR = COMPACT.height + 2 * CELL_PAD
+
+
+def compose(scene: Scene, size: str) -> str:
+    """The picture of `scene` at `size` (slide or full), as an SVG document."""
+    full = size == FULL
+    stage_count = max(len(scene.stages), 1)
+    if full:
+        width = max(FULL_MIN_WIDTH, 2 * MARGIN + LABEL_WIDTH + stage_count * FULL_COLUMN)
+        column = (width - 2 * MARGIN - LABEL_WIDTH) / stage_count
+    else:
+        width = SLIDE_WIDTH
+        column = (SLIDE_WIDTH - 2 * MARGIN - LABEL_WIDTH) / stage_count
+    columns = Columns(MARGIN, LABEL_WIDTH, len(scene.stages), column)
+    card_width = column - 2 * CELL_PAD
+    curve_height = 200 if full else 150
+
+    y = MARGIN - 8
+    head, defs = header.header(scene, MARGIN, y, width - 2 * MARGIN)
+    y += header.HEIGHT + 24
+    body = [head, grid.stage_headers(columns, scene.stages, y, STAGE_ROW)]
+    y += STAGE_ROW + GAP
+    body.append(curve.band(scene.curve, columns, y, curve_height))
+    y += curve_height + GAP
+
+    if full:
+        heights = [
+            max(grid.lane_needs(lane, card_width, grid.FULL_LINES), LANE_FLOOR + 30)
+            for lane in scene.lanes
+        ]
+    else:
+        room = SLIDE_HEIGHT - MARGIN - FOOTER - FRICTION_ROW - 2 * GAP - y
+        heights = grid.slide_lane_heights(scene.lanes, card_width, room, LANE_FLOOR)
+    lanes_top = y
+    body.append(
+        grid.lanes(
+            columns,
+            scene.lanes,
+            y,
+            heights,
+            full=full,
+            persona_colours=scene.persona_colours if scene.comparing else None,
+        )
+    )
+    y += sum(heights)
+    body.append(grid.column_rules(columns, lanes_top, y))
+    body.append(
+        f'<rect x="{columns.label_x}" y="{canvas.n(lanes_top)}"'
+        f' width="{canvas.n(columns.right - columns.label_x)}"'
+        f' height="{canvas.n(y - lanes_top)}" rx="12" fill="none" stroke="{canvas.BORDER_STRONG}"/>'
+    )
+    y += GAP
+    body.append(grid.friction_row(columns, scene.summaries, y, FRICTION_ROW))
+    y += FRICTION_ROW + GAP
+    height = SLIDE_HEIGHT if not full else round(y + FOOTER + MARGIN - 16)
+    body.append(header.footer(scene, MARGIN, height - MARGIN + 6, width - 2 * MARGIN))
+
+    used = set(EMOTION_EMOJI.values()) | {
+        CHANNEL_EMOJI.get(lane.channel.icon, "") for lane in scene.lanes
+    }
+    return canvas.document(round(width), height, emoji.symbols(used) + defs, "".join(body))
