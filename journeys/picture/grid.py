@@ -16,9 +16,9 @@ from journeys.picture.text import Style, ellipsize, wrap
 from journeys.swimlanes import Frictions, Lane, StageSummary
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI
 
-CELL_PAD = 8
-CARD_GAP = 6
-MORE_HEIGHT = 18
+CELL_PAD = 7
+CARD_GAP = 5
+MORE_HEIGHT = 14
 TITLE = Style(14, 600)
 COMPACT_TITLE = Style(13, 600)
 SMALL = Style(12)
@@ -61,7 +61,7 @@ class CardShape:
     compact: bool = False
 
 
-COMPACT = CardShape(30, 1, compact=True)
+COMPACT = CardShape(26, 1, compact=True)
 
 
 def regular(title_lines: int, line_height: float = 18) -> CardShape:
@@ -146,7 +146,7 @@ def lanes(
             if shown < len(cell.cards):
                 more = len(cell.cards) - shown
                 label = ngettext("+%(count)d more", "+%(count)d more", more) % {"count": more}
-                parts.append(canvas.text(x + 4, top + 12, label, SMALL_BOLD, TEXT_MUTED))
+                parts.append(canvas.text(x + 4, top + 10, label, SMALL_BOLD, TEXT_MUTED))
         y += height
         parts.append(
             f'<line x1="{n(columns.label_x)}" y1="{n(y)}" x2="{n(columns.right)}" y2="{n(y)}"'
@@ -187,12 +187,12 @@ def _card(card, x: float, y: float, width: float, shape: CardShape, accent: str 
     badge_width = _badge_width(frictions)
     face = EMOTION_EMOJI[card.emotion]
     if shape.compact:
-        parts.append(emoji.use(face, x + 11, y + 7, 16))
+        parts.append(emoji.use(face, x + 11, y + 5, 16))
         room = width - 36 - (badge_width + 6 if badge_width else 6)
         title = ellipsize(card.title, room, COMPACT_TITLE)
-        parts.append(canvas.text(x + 32, y + 19.5, title, COMPACT_TITLE))
+        parts.append(canvas.text(x + 32, y + 17.5, title, COMPACT_TITLE))
         if badge_width:
-            parts.append(_badge(frictions, x + width - badge_width - 5, y + 6, badge_width))
+            parts.append(_badge(frictions, x + width - badge_width - 4, y + 4, badge_width))
         return "".join(parts)
     title = wrap(card.title, width - 28, TITLE, shape.title_lines)
     parts.append(canvas.lines(x + 14, y + 22, title, TITLE, 18))

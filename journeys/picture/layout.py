@@ -19,8 +19,8 @@ STAGE_ROW = 56
 FRICTION_ROW = 52
 FOOTER = 34
 GAP = 14
-# A lane never gets less than its name and one line of cards.
-LANE_FLOOR = COMPACT.height + 2 * CELL_PAD
+# A lane never gets less than one compact card above "+N more".
+LANE_FLOOR = 2 * CELL_PAD + COMPACT.height + grid.CARD_GAP + grid.MORE_HEIGHT
 
 
 def compose(scene: Scene, size: str) -> str:
