@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import HtmxHttpRequest, redirect_after_post
+from journeys import picture
 from journeys.curves import emotion_curve
 from journeys.forms import JourneyForm, JourneyImportForm, JourneyPersonaForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
@@ -202,17 +203,43 @@ def journey_curve(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
 EXPORT_CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
+    **picture.FORMATS,
 }
 
 
 @login_required
 @require_safe
 def journey_export(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
+    """The journey as a file: JSON, CSV, or a picture of the map (`export.png` or `export.svg`,
+    `?size=slide|full&persona=<key>|all`)."""
     if fmt not in EXPORT_CONTENT_TYPES:
         raise Http404
     journey, _membership = get_journey(request.user, slug, pk, Action.EXPORT)
+    if fmt in picture.FORMATS:
+        return _picture(request, journey, fmt)
     body = dump_journey(journey).encode() if fmt == "json" else journey_csv(journey)
     response = HttpResponse(body, content_type=EXPORT_CONTENT_TYPES[fmt])
     filename = f"{slugify(journey.title) or 'journey'}.{fmt}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _picture(request: HttpRequest, journey: Journey, fmt: str) -> HttpResponse:
+    size = request.GET.get("size") or picture.SLIDE
+    if size not in picture.SIZES:
+        return HttpResponseBadRequest(
+            _("Unknown size “%(size)s”: choose slide or full.") % {"size": size},
+            content_type="text/plain; charset=utf-8",
+        )
+    try:
+        image = picture.render_picture(
+            journey, size=size, persona_key=request.GET.get("persona", ""), file_format=fmt
+        )
+    except picture.UnknownPersona as unknown:
+        return HttpResponseBadRequest(
+            _("This journey has no persona “%(key)s”.") % {"key": unknown},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(image.content, content_type=image.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, image.filename)
     return response

@@ -65,7 +65,9 @@ def _fonts() -> svg2png_py.FontDatabase:
 def rasterise(svg: str) -> bytes:
     """The PNG of an SVG document, drawn with the shipped fonts only."""
     options = svg2png_py.RenderOptions(font_family=FAMILY)
-    pixels, width, height = svg2png_py.svg_to_rgba(svg, _fonts(), options=options)
+    pixels, width, height = svg2png_py.svg_to_rgba(
+        svg, _fonts(), bg_color=(255, 255, 255, 255), options=options
+    )
     # The picture is opaque (a white background): RGB is a quarter less to compress.
     image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1).convert("RGB")
     output = io.BytesIO()

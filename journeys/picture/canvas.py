@@ -110,9 +110,10 @@ def severity_icon(severity: Severity, x: float, y: float, size: float) -> str:
 
 
 def document(width: int, height: int, defs: str, body: str) -> str:
+    """The SVG document; its white background is the canvas's (`rasterise`), not a rectangle
+    the renderer would have to fill on top of it."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
         f' viewBox="0 0 {width} {height}" font-family="{FAMILY}">'
-        f"<defs>{defs}</defs>"
-        f'<rect width="{width}" height="{height}" fill="{BACKGROUND}"/>{body}</svg>'
+        f"<defs>{defs}</defs>{body}</svg>"
     )

@@ -130,8 +130,12 @@ def lanes(
 ) -> str:
     parts = []
     for number, (lane, height) in enumerate(zip(all_lanes, heights, strict=True)):
-        fill = canvas.SURFACE_MUTED if number % 2 else canvas.BACKGROUND
-        parts.append(canvas.rect(columns.label_x, y, columns.right - columns.label_x, height, fill))
+        if number % 2:  # every other lane shaded; the others show the white page
+            parts.append(
+                canvas.rect(
+                    columns.label_x, y, columns.right - columns.label_x, height, canvas.SURFACE_MUTED
+                )
+            )
         parts.append(_lane_header(columns, lane, y, height))
         for index, cell in enumerate(lane.cells):
             x = columns.left(index) + CELL_PAD

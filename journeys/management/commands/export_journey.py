@@ -1,20 +1,34 @@
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from journeys import picture
 from journeys.interchange import dump_journey
 from journeys.models import Journey
 from journeys.spreadsheet import journey_csv
 
-# Each export format renders a journey to the bytes of its file; a PNG of the map goes here.
+# Each file format renders a journey to the bytes of its file; pictures also take a size and
+# a persona, given to every renderer.
 RENDERERS = {
-    "json": lambda journey: dump_journey(journey).encode("utf-8"),
-    "csv": journey_csv,
+    "json": lambda journey, **picture_options: dump_journey(journey).encode("utf-8"),
+    "csv": lambda journey, **picture_options: journey_csv(journey),
+    **{
+        file_format: lambda journey, file_format=file_format, **options: picture.render_picture(
+            journey, file_format=file_format, **options
+        ).content
+        for file_format in picture.FORMATS
+    },
 }
 
 
 class Command(BaseCommand):
-    help = "Exports a journey as a parcours.journey JSON file or as CSV."
+    help = (
+        "Exports a journey as a parcours.journey JSON file, as CSV, or as a picture of its map "
+        "(PNG or SVG, slide or full size)."
+    )
+    # A script exporting maps should not pay for the project's checks on every call.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("journey_id", type=int, metavar="ID")
@@ -22,15 +36,39 @@ class Command(BaseCommand):
             "--format", dest="file_format", choices=sorted(RENDERERS), default="json"
         )
         parser.add_argument(
+            "--size",
+            choices=picture.SIZES,
+            default=picture.SLIDE,
+            help="pictures: slide (1920×1080) or full (every card at readable size)",
+        )
+        parser.add_argument(
+            "--persona",
+            default="",
+            metavar="KEY",
+            help="pictures: the persona's key in the journey, or 'all' to compare them",
+        )
+        parser.add_argument(
             "--output", default="-", metavar="FILE", help="where to write; - is standard output"
         )
 
     def handle(self, *args, journey_id: int, file_format: str, output: str, **options):
-        journey = Journey.objects.filter(pk=journey_id).first()
+        journey = Journey.objects.select_related("workspace").filter(pk=journey_id).first()
         if journey is None:
             raise CommandError(f"There is no journey with id {journey_id}.")
-        content = RENDERERS[file_format](journey)
+        try:
+            content = RENDERERS[file_format](
+                journey, size=options["size"], persona_key=options["persona"]
+            )
+        except picture.UnknownPersona as unknown:
+            keys = ", ".join(journey.journey_personas.values_list("key", flat=True))
+            raise CommandError(
+                f"Journey {journey.pk} has no persona {unknown}; its personas: {keys or 'none'}"
+                f" (or 'all')."
+            ) from None
         if output == "-":
+            if file_format == "png":
+                sys.stdout.buffer.write(content)
+                return
             # A terminal prompt should not follow the closing brace on the same line.
             self.stdout.write(content.decode("utf-8"), ending="\n" if file_format == "json" else "")
             return
