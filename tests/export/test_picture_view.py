@@ -121,13 +121,17 @@ def test_anonymous_visitor_is_sent_to_log_in(client, journey):
 def test_picture_speaks_the_journey_language(client, viewer, journey):
     journey.language = "fr"
     journey.save()
+    persona = journey.journey_personas.first().persona
+    persona.quote = "Je veux que ce soit simple"
+    persona.save()
     client.force_login(viewer)
 
     svg = client.get(picture_url(journey, "svg")).content.decode()
 
-    assert "Émotion" in svg and "Frictions" in svg
-    assert "Critique" in svg  # the worst open friction: critical ones here are resolved…
-    assert "Élevée" in svg  # …so high is the worst, with its French word
+    assert "CARTE DU PARCOURS CLIENT" in svg and "Émotion" in svg
+    # Each card's critical friction is resolved: the worst open one is high.
+    assert "2 frictions ouvertes · Élevée" in svg
+    assert "« Je veux que ce soit simple »" in svg
 
 
 @pytest.mark.parametrize(("cards", "size"), [(40, "slide"), (400, "full")])
