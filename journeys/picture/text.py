@@ -6,6 +6,7 @@ advances (cached), which ignores kerning; kerning only ever tightens Inter, so a
 never narrower than the drawn one.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,8 @@ ELLIPSIS = "…"
 MISSING_WIDTH = 1.2
 # Metrics are read at this size and scaled, so one cache serves every size.
 METRICS_SIZE = 100
+# Lines break at ordinary white space only: a no-break space (inside « » in French) holds.
+BREAKABLE = re.compile(r"[ \t\r\n]+")
 
 
 def font_paths() -> list[str]:
@@ -63,9 +66,13 @@ class Style:
         return width(text, self.size, self.weight)
 
 
+def words(text: str) -> list[str]:
+    return [word for word in BREAKABLE.split(text) if word]
+
+
 def ellipsize(text: str, max_width: float, style: Style) -> str:
     """`text` on one line of `max_width`, cut with an ellipsis when it is longer."""
-    text = " ".join(text.split())
+    text = " ".join(words(text))
     if style.width(text) <= max_width:
         return text
     room = max_width - style.width(ELLIPSIS)
@@ -82,16 +89,16 @@ def wrap(text: str, max_width: float, style: Style, max_lines: int) -> list[str]
 
     Breaks between words; a word longer than a whole line (a URL, a long compound) is cut.
     """
-    words = text.split()
+    words_left = words(text)
     lines: list[str] = []
     line = ""
-    for n, word in enumerate(words):
+    for n, word in enumerate(words_left):
         candidate = f"{line} {word}" if line else word
         if not line or style.width(candidate) <= max_width:
             line = candidate  # a lone word too long for a line is cut when its line closes
             continue
         if len(lines) == max_lines - 1:
-            return [*lines, ellipsize(" ".join([line, *words[n:]]), max_width, style)]
+            return [*lines, ellipsize(" ".join([line, *words_left[n:]]), max_width, style)]
         lines.append(ellipsize(line, max_width, style))
         line = word
     if line:
