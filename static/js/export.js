@@ -18,9 +18,8 @@ document.addEventListener("submit", async (event) => {
     const link = document.createElement("a");
     link.href = URL.createObjectURL(await response.blob());
     link.download = name ? name[1] : "journey.png";
-    document.body.append(link);
+    // Clicked outside the document, so the click does not close the menu (js/menus.js).
     link.click();
-    link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     status.textContent = form.dataset.done;
   } catch (error) {
