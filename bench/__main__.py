@@ -22,6 +22,7 @@ from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from bench.data import journey_file  # noqa: E402
+from bench.export import export_benchmarks  # noqa: E402
 from journeys.interchange import dump_journey, import_journey  # noqa: E402
 from journeys.responses import map_context, map_curve  # noqa: E402
 from journeys.swimlanes import load_map  # noqa: E402
@@ -131,6 +132,7 @@ def main() -> None:
     journeys_url = reverse("journeys:list", args=[workspace.slug])
     p50, p95 = timed(get_ok(client, journeys_url))
     print(f"{'journeys page, 22 journeys':44} {p50:8.1f} {p95:8.1f}")
+    export_benchmarks(client, workspace, user)
 
 
 if __name__ == "__main__":
