@@ -14,8 +14,8 @@ from django.utils.text import slugify
 from journeys.curves import ALL_PERSONAS
 from journeys.models import Journey
 from journeys.picture.layout import FULL, SIZES, SLIDE, compose
-from journeys.picture.scene import UnknownPersona, load_scene
 from journeys.picture.raster import rasterise
+from journeys.picture.scene import UnknownPersona, load_scene
 
 __all__ = ["FORMATS", "FULL", "SIZES", "SLIDE", "Picture", "UnknownPersona", "render_picture"]
 

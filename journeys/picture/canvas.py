@@ -4,9 +4,11 @@ Strings rather than a template per element: a 400-card map has thousands of elem
 template engine costs a quarter of a millisecond a card (see `journeys/cards.py`).
 """
 
+import re
+
 from django.utils.html import escape
 
-from journeys.picture.text import FAMILY, Style
+from journeys.picture.text import EMOJI_FAMILY, FAMILY, Style
 from touchpoints.models import Severity
 
 BACKGROUND = "#ffffff"
@@ -58,6 +60,11 @@ def card_box(x, y, w, h, *, r: float = 8, fill: str = BACKGROUND) -> str:
     )
 
 
+# Emoji modifiers a monochrome emoji font without shaping cannot apply (skin tones, joiners,
+# presentation selectors): left out rather than drawn as boxes.
+EMOJI_MODIFIERS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
+
+
 def text(
     x,
     y,
@@ -73,7 +80,7 @@ def text(
     anchor_attr = f' text-anchor="{anchor}"' if anchor else ""
     return (
         f'<text x="{n(x)}" y="{n(y)}" font-size="{n(style.size)}"{weight}{anchor_attr}'
-        f' fill="{fill}"{extra}>{escape(content)}</text>'
+        f' fill="{fill}"{extra}>{escape(EMOJI_MODIFIERS.sub("", content))}</text>'
     )
 
 
@@ -114,6 +121,6 @@ def document(width: int, height: int, defs: str, body: str) -> str:
     the renderer would have to fill on top of it."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
-        f' viewBox="0 0 {width} {height}" font-family="{FAMILY}">'
+        f' viewBox="0 0 {width} {height}" font-family="{FAMILY}, \'{EMOJI_FAMILY}\'">'
         f"<defs>{defs}</defs>{body}</svg>"
     )

@@ -39,8 +39,12 @@ def band(curve: EmotionCurve, columns: Columns, y: float, height: float) -> str:
     if not curve.has_points:
         parts.append(
             canvas.text(
-                (columns.x + columns.right) / 2, y + height / 2 + 5, _("No touchpoint yet"),
-                SMALL, canvas.TEXT_MUTED, anchor="middle",
+                (columns.x + columns.right) / 2,
+                y + height / 2 + 5,
+                _("No touchpoint yet"),
+                SMALL,
+                canvas.TEXT_MUTED,
+                anchor="middle",
             )
         )
     return "".join(parts)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from journeys.picture import canvas, emoji
-from journeys.picture.canvas import BORDER, TEXT, TEXT_MUTED, n
+from journeys.picture.canvas import BORDER, TEXT_MUTED, n
 from journeys.picture.text import Style, ellipsize, wrap
 from journeys.swimlanes import Frictions, Lane, StageSummary
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI
@@ -75,8 +75,9 @@ def stage_headers(columns: Columns, stages, y: float, height: float) -> str:
         parts.append(canvas.rect(x, y, w, height, canvas.ACCENT_SOFT, r=10))
         parts.append(canvas.circle(x + 22, y + height / 2, 12, canvas.ACCENT))
         parts.append(
-            canvas.text(x + 22, y + height / 2 + 4.5, str(index + 1), SMALL_BOLD, "#ffffff",
-                        anchor="middle")
+            canvas.text(
+                x + 22, y + height / 2 + 4.5, str(index + 1), SMALL_BOLD, "#ffffff", anchor="middle"
+            )
         )
         name_lines = wrap(stage.name, w - 50, STAGE_NAME, 2 if height >= 52 else 1)
         top = y + height / 2 - (len(name_lines) - 1) * 10 + 5.5
@@ -133,7 +134,11 @@ def lanes(
         if number % 2:  # every other lane shaded; the others show the white page
             parts.append(
                 canvas.rect(
-                    columns.label_x, y, columns.right - columns.label_x, height, canvas.SURFACE_MUTED
+                    columns.label_x,
+                    y,
+                    columns.right - columns.label_x,
+                    height,
+                    canvas.SURFACE_MUTED,
                 )
             )
         parts.append(_lane_header(columns, lane, y, height))
@@ -236,7 +241,11 @@ def friction_row(columns: Columns, summaries: list[StageSummary], y: float, heig
             parts.append(canvas.rect(x, y + 6, w, height - 12, canvas.SURFACE_MUTED, r=10))
             parts.append(
                 canvas.text(
-                    x + w / 2, y + height / 2 + 4.5, _("No open friction"), SMALL, TEXT_MUTED,
+                    x + w / 2,
+                    y + height / 2 + 4.5,
+                    _("No open friction"),
+                    SMALL,
+                    TEXT_MUTED,
                     anchor="middle",
                 )
             )
@@ -252,9 +261,7 @@ def friction_row(columns: Columns, summaries: list[StageSummary], y: float, heig
     return "".join(parts)
 
 
-def slide_lane_heights(
-    lanes: list[Lane], width: float, room: float, floor: float
-) -> list[float]:
+def slide_lane_heights(lanes: list[Lane], width: float, room: float, floor: float) -> list[float]:
     """Share a slide's `room` between lanes. The fullest lane gives up size first (two-line
     titles, then one line, then compact cards) until every lane fits, and the spare height is
     spread evenly; if compact cards still do not fit, lanes share the room in proportion to
@@ -294,4 +301,4 @@ def _share(needs: list[float], room: float, floor: float) -> list[float]:
         if not fixed:
             heights |= {i: needs[i] * left / total for i in open_lanes}
             return [heights[i] for i in range(len(needs))]
-        heights |= {i: floor for i in fixed}
+        heights |= dict.fromkeys(fixed, floor)

@@ -39,8 +39,14 @@ def header(scene: Scene, x: float, y: float, width: float) -> tuple[str, str]:
     text_width = width - PERSONA_WIDTH - 40
     journey = scene.journey
     parts = [
-        canvas.text(x, y + 14, _("Customer journey map").upper(), OVERLINE, ACCENT,
-                    extra=' letter-spacing="1.2"'),
+        canvas.text(
+            x,
+            y + 14,
+            _("Customer journey map").upper(),
+            OVERLINE,
+            ACCENT,
+            extra=' letter-spacing="1.2"',
+        ),
         canvas.text(x, y + 62, ellipsize(journey.title, text_width, TITLE), TITLE),
     ]
     if journey.description:
@@ -59,7 +65,9 @@ def _persona(persona: Persona, x: float, y: float) -> tuple[str, str]:
     cx, cy = x + size / 2, y + size / 2 + 4
     photo = photo_data_uri(persona)
     if photo:
-        defs = f'<clipPath id="avatar"><circle cx="{n(cx)}" cy="{n(cy)}" r="{size / 2}"/></clipPath>'
+        defs = (
+            f'<clipPath id="avatar"><circle cx="{n(cx)}" cy="{n(cy)}" r="{size / 2}"/></clipPath>'
+        )
         avatar = (
             f'<image href="{photo}" x="{n(x)}" y="{n(cy - size / 2)}" width="{size}"'
             f' height="{size}" clip-path="url(#avatar)" preserveAspectRatio="xMidYMid slice"/>'
@@ -84,8 +92,16 @@ def _persona(persona: Persona, x: float, y: float) -> tuple[str, str]:
 
 def _personas(curve: EmotionCurve, x: float, y: float) -> str:
     """Every persona compared: the legend of the curves, two columns of names."""
-    parts = [canvas.text(x, y + 14, _("All personas").upper(), OVERLINE, TEXT_MUTED,
-                         extra=' letter-spacing="1.2"')]
+    parts = [
+        canvas.text(
+            x,
+            y + 14,
+            _("All personas").upper(),
+            OVERLINE,
+            TEXT_MUTED,
+            extra=' letter-spacing="1.2"',
+        )
+    ]
     column_width = PERSONA_WIDTH / 2
     for index, persona_curve in enumerate(curve.curves[:8]):
         left = x + (index % 2) * column_width
@@ -96,8 +112,15 @@ def _personas(curve: EmotionCurve, x: float, y: float) -> str:
             f'<line x1="{n(left)}" y1="{n(top)}" x2="{n(left + 30)}" y2="{n(top)}"'
             f' stroke="{persona_curve.colour}" stroke-width="3.5"{dash_attr}/>'
         )
-        parts.append(canvas.circle(left + 15, top, 5, "#ffffff",
-                                   extra=f' stroke="{persona_curve.colour}" stroke-width="2.5"'))
+        parts.append(
+            canvas.circle(
+                left + 15,
+                top,
+                5,
+                "#ffffff",
+                extra=f' stroke="{persona_curve.colour}" stroke-width="2.5"',
+            )
+        )
         name = ellipsize(persona_curve.persona.name, column_width - 50, Style(16, 600))
         parts.append(canvas.text(left + 40, top + 5.5, name, Style(16, 600)))
     if len(curve.curves) > 8:

@@ -10,11 +10,12 @@ import html
 import io
 import re
 from functools import cache
+from itertools import groupby
 
 import svg2png_py
 from PIL import Image, ImageDraw, ImageFont
 
-from journeys.picture.text import FAMILY, FONT_DIR, FONT_FILES, font_paths
+from journeys.picture.text import FAMILY, font_file, font_paths, has_glyph
 
 PNG_COMPRESSION = 1  # at 12 megapixels, harder compression costs more time than it saves bytes
 TEXT = re.compile(
@@ -24,6 +25,8 @@ TEXT = re.compile(
 )
 # SVG's text-anchor as Pillow's anchor, on the baseline.
 ANCHORS = {None: "ls", "start": "ls", "middle": "ms", "end": "rs"}
+# How far left of its x a line starts, as a share of its width, for each text-anchor.
+SHIFTS = {None: 0, "start": 0, "middle": 0.5, "end": 1}
 
 
 @cache
@@ -37,11 +40,30 @@ def _shape_fonts() -> svg2png_py.FontDatabase:
 
 
 @cache
-def _font(weight: int, size: float) -> ImageFont.FreeTypeFont:
+def _font(weight: int | None, size: float) -> ImageFont.FreeTypeFont:
     # Basic layout: Latin text needs no shaping, and raqm costs 0.4 ms a line.
-    return ImageFont.truetype(
-        str(FONT_DIR / FONT_FILES[weight]), size, layout_engine=ImageFont.Layout.BASIC
-    )
+    return ImageFont.truetype(str(font_file(weight)), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _draw_text(draw: ImageDraw.ImageDraw, text: re.Match) -> None:
+    """One `<text>` element: runs of Inter and of the emoji font, side by side."""
+    x, y, size = float(text["x"]), float(text["y"]), float(text["size"])
+    weight = int(text["weight"] or 400)
+    content = html.unescape(text["content"])
+    runs = [
+        ("".join(chars), _font(weight if in_inter else None, size))
+        for in_inter, chars in groupby(content, key=has_glyph)
+    ]
+    if len(runs) == 1:
+        draw.text(
+            (x, y), content, font=runs[0][1], fill=text["fill"], anchor=ANCHORS[text["anchor"]]
+        )
+        return
+    widths = [font.getlength(run) for run, font in runs]
+    x -= sum(widths) * SHIFTS[text["anchor"]]
+    for (run, font), width in zip(runs, widths, strict=True):
+        draw.text((x, y), run, font=font, fill=text["fill"], anchor="ls")
+        x += width
 
 
 def rasterise(svg: str) -> bytes:
@@ -55,13 +77,7 @@ def rasterise(svg: str) -> bytes:
     image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1).convert("RGB")
     draw = ImageDraw.Draw(image)
     for text in texts:
-        draw.text(
-            (float(text["x"]), float(text["y"])),
-            html.unescape(text["content"]),
-            font=_font(int(text["weight"] or 400), float(text["size"])),
-            fill=text["fill"],
-            anchor=ANCHORS[text["anchor"]],
-        )
+        _draw_text(draw, text)
     output = io.BytesIO()
     image.save(output, format="PNG", compress_level=PNG_COMPRESSION)
     return output.getvalue()

@@ -17,10 +17,10 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "Inter"
 # Weight → the file resvg and the measurements use for it.
 FONT_FILES = {400: "Inter-Regular.otf", 600: "Inter-SemiBold.otf", 700: "Inter-Bold.otf"}
+# Emoji typed in titles, names and quotes, which Inter lacks, are drawn with this font.
+EMOJI_FAMILY = "Noto Emoji"
+EMOJI_FILE = "NotoEmoji-Medium.ttf"
 ELLIPSIS = "…"
-# What a character the font lacks (an emoji typed in a title) is measured as, in ems: resvg draws
-# it with the fallback emoji font, about as wide as a capital M.
-MISSING_WIDTH = 1.2
 # Metrics are read at this size and scaled, so one cache serves every size.
 METRICS_SIZE = 100
 # Lines break at ordinary white space only: a no-break space (inside « » in French) holds.
@@ -28,29 +28,41 @@ BREAKABLE = re.compile(r"[ \t\r\n]+")
 
 
 def font_paths() -> list[str]:
-    return [str(path) for path in sorted(FONT_DIR.glob("*.?tf"))]
+    return [str(font_file(weight)) for weight in [*FONT_FILES, None]]
+
+
+def font_file(weight: int | None) -> Path:
+    """The file of Inter at `weight`, or of the emoji font for None."""
+    return FONT_DIR / (FONT_FILES[weight] if weight else EMOJI_FILE)
 
 
 @cache
-def _font(weight: int) -> ImageFont.FreeTypeFont:
+def _font(weight: int | None) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(
-        str(FONT_DIR / FONT_FILES[weight]), METRICS_SIZE, layout_engine=ImageFont.Layout.BASIC
+        str(font_file(weight)), METRICS_SIZE, layout_engine=ImageFont.Layout.BASIC
     )
 
 
-@cache
-def _has_glyph(char: str) -> bool:
-    # Inter lacks emoji; its .notdef box is what Pillow measures for them.
+# A private-use code point no font here has: what Inter draws for a character it lacks.
+NOT_IN_FONTS = "\U000f0000"
+
+
+def _shape(char: str) -> tuple:
     font = _font(400)
-    return font.getmask(char).getbbox() is not None or char.isspace()
+    return font.getlength(char), font.getbbox(char)
+
+
+@cache
+def has_glyph(char: str) -> bool:
+    """Whether Inter draws `char` (else the emoji font does): Inter draws the characters it
+    lacks as its "missing" box, which Pillow measures like any glyph."""
+    return char.isspace() or _shape(char) != _shape(NOT_IN_FONTS)
 
 
 @cache
 def _advance(char: str, weight: int) -> float:
     """One character's advance in ems."""
-    if not _has_glyph(char):
-        return MISSING_WIDTH
-    return _font(weight).getlength(char) / METRICS_SIZE
+    return _font(weight if has_glyph(char) else None).getlength(char) / METRICS_SIZE
 
 
 def width(text: str, size: float, weight: int = 400) -> float:
@@ -76,12 +88,12 @@ def ellipsize(text: str, max_width: float, style: Style) -> str:
     if style.width(text) <= max_width:
         return text
     room = max_width - style.width(ELLIPSIS)
-    total, cut = 0.0, 0
+    total = 0.0
     for cut, char in enumerate(text):
         total += _advance(char, style.weight) * style.size
         if total > room:
-            break
-    return text[:cut].rstrip(" ,;:—–-") + ELLIPSIS
+            return text[:cut].rstrip(" ,;:—–-") + ELLIPSIS
+    return text
 
 
 def wrap(text: str, max_width: float, style: Style, max_lines: int) -> list[str]:

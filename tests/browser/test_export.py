@@ -1,5 +1,3 @@
-import io
-
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
@@ -24,7 +22,7 @@ def test_viewer_exports_a_slide_png_of_the_persona_on_screen(live_server, page, 
     download = download_info.value
     assert download.suggested_filename.startswith("acheter-une-veste-en-ligne-lea-martin-")
     assert download.suggested_filename.endswith("-slide.png")
-    image = Image.open(io.BytesIO(open(download.path(), "rb").read()))
+    image = Image.open(download.path())
     assert image.format == "PNG"
     assert image.size == (1920, 1080)
     expect(page.get_by_role("status").filter(has_text="PNG downloaded.")).to_be_visible()

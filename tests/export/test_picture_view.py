@@ -82,7 +82,8 @@ def test_svg_export_is_the_same_drawing(client, viewer, journey):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     svg = response.content.decode()
-    assert svg.startswith("<svg ") and "Customer onboarding" in svg
+    assert svg.startswith("<svg ")
+    assert "Customer onboarding" in svg
     assert response["Content-Disposition"].endswith('-full.svg"')
 
 
@@ -128,7 +129,8 @@ def test_picture_speaks_the_journey_language(client, viewer, journey):
 
     svg = client.get(picture_url(journey, "svg")).content.decode()
 
-    assert "CARTE DU PARCOURS CLIENT" in svg and "Émotion" in svg
+    assert "CARTE DU PARCOURS CLIENT" in svg
+    assert "Émotion" in svg
     # Each card's critical friction is resolved: the worst open one is high.
     assert "2 frictions ouvertes · Élevée" in svg
     assert "« Je veux que ce soit simple »" in svg

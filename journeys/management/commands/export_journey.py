@@ -14,9 +14,9 @@ RENDERERS = {
     "json": lambda journey, **picture_options: dump_journey(journey).encode("utf-8"),
     "csv": lambda journey, **picture_options: journey_csv(journey),
     **{
-        file_format: lambda journey, file_format=file_format, **options: picture.render_picture(
-            journey, file_format=file_format, **options
-        ).content
+        file_format: lambda journey, file_format=file_format, **options: (
+            picture.render_picture(journey, file_format=file_format, **options).content
+        )
         for file_format in picture.FORMATS
     },
 }
