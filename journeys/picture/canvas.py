@@ -73,14 +73,13 @@ def text(
     fill: str = TEXT,
     *,
     anchor: str = "",
-    extra: str = "",
 ) -> str:
     """One line of text whose baseline starts at (x, y)."""
     weight = f' font-weight="{style.weight}"' if style.weight != 400 else ""
     anchor_attr = f' text-anchor="{anchor}"' if anchor else ""
     return (
         f'<text x="{n(x)}" y="{n(y)}" font-size="{n(style.size)}"{weight}{anchor_attr}'
-        f' fill="{fill}"{extra}>{escape(EMOJI_MODIFIERS.sub("", content))}</text>'
+        f' fill="{fill}">{escape(EMOJI_MODIFIERS.sub("", content))}</text>'
     )
 
 

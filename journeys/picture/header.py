@@ -34,19 +34,17 @@ def quoted(text: str) -> str:
     return f"“{text}”"
 
 
+def _overline(x: float, y: float, label: str, colour: str) -> str:
+    """The small capitals line above a title."""
+    return canvas.text(x, y + 14, label.upper(), OVERLINE, colour)
+
+
 def header(scene: Scene, x: float, y: float, width: float) -> tuple[str, str]:
     """The header's markup, and its definitions (the avatar's clip path) for `<defs>`."""
     text_width = width - PERSONA_WIDTH - 40
     journey = scene.journey
     parts = [
-        canvas.text(
-            x,
-            y + 14,
-            _("Customer journey map").upper(),
-            OVERLINE,
-            ACCENT,
-            extra=' letter-spacing="1.2"',
-        ),
+        _overline(x, y, _("Customer journey map"), ACCENT),
         canvas.text(x, y + 62, ellipsize(journey.title, text_width, TITLE), TITLE),
     ]
     if journey.description:
@@ -92,16 +90,7 @@ def _persona(persona: Persona, x: float, y: float) -> tuple[str, str]:
 
 def _personas(curve: EmotionCurve, x: float, y: float) -> str:
     """Every persona compared: the legend of the curves, two columns of names."""
-    parts = [
-        canvas.text(
-            x,
-            y + 14,
-            _("All personas").upper(),
-            OVERLINE,
-            TEXT_MUTED,
-            extra=' letter-spacing="1.2"',
-        )
-    ]
+    parts = [_overline(x, y, _("All personas"), TEXT_MUTED)]
     column_width = PERSONA_WIDTH / 2
     for index, persona_curve in enumerate(curve.curves[:8]):
         left = x + (index % 2) * column_width

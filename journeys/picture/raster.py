@@ -21,7 +21,7 @@ PNG_COMPRESSION = 1  # at 12 megapixels, harder compression costs more time than
 TEXT = re.compile(
     r'<text x="(?P<x>[-\d.]+)" y="(?P<y>[-\d.]+)" font-size="(?P<size>[\d.]+)"'
     r'(?: font-weight="(?P<weight>\d+)")?(?: text-anchor="(?P<anchor>\w+)")?'
-    r' fill="(?P<fill>#[0-9a-f]{6})"(?P<extra>[^>]*)>(?P<content>[^<]*)</text>'
+    r' fill="(?P<fill>#[0-9a-f]{6})">(?P<content>[^<]*)</text>'
 )
 # SVG's text-anchor as Pillow's anchor, on the baseline.
 ANCHORS = {None: "ls", "start": "ls", "middle": "ms", "end": "rs"}
