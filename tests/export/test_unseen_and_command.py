@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from bench.data import journey_file
 from journeys.interchange import import_journey
 from journeys.picture import render_picture
+from journeys.picture.raster import TEXT
 from personas.photos import prepare_photo
 from tests.export.conftest import assert_drawn, open_png
 from tests.journeys.conftest import build_map
@@ -132,3 +133,12 @@ def test_emoji_typed_in_a_title_are_drawn(workspace):
 
     assert f"🎉 {card.title[2:-3]} 👍<" in svg  # the skin tone, which cannot be drawn, left out
     assert image.tobytes() != open_png(plain).tobytes()
+
+
+def test_the_png_draws_every_line_of_text_the_svg_has(workspace, editor):
+    journey = import_journey(workspace, journey_file(40), user=editor)
+
+    for persona in ("p0", "all"):
+        svg = render_picture(journey, persona_key=persona, file_format="svg").content.decode()
+        # `raster` draws the lines it reads back with TEXT; one it missed would be lost.
+        assert svg.count("<text") == len(TEXT.findall(svg)) > 50
