@@ -142,3 +142,10 @@ def test_the_png_draws_every_line_of_text_the_svg_has(workspace, editor):
         svg = render_picture(journey, persona_key=persona, file_format="svg").content.decode()
         # `raster` draws the lines it reads back with TEXT; one it missed would be lost.
         assert svg.count("<text") == len(TEXT.findall(svg)) > 50
+
+
+def test_command_asks_for_a_file_rather_than_printing_a_png(workspace, editor):
+    journey = import_journey(workspace, journey_file(4), user=editor)
+
+    with pytest.raises(CommandError, match="add --output FILE"):
+        call_command("export_journey", journey.pk, "--format", "png")

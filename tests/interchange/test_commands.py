@@ -124,8 +124,8 @@ class TestExportJourney:
             call_command("export_journey", "404")
 
     def test_unknown_format_is_refused(self, journey):
-        with pytest.raises(CommandError, match="invalid choice: 'png'"):
-            call_command("export_journey", str(journey.pk), "--format", "png")
+        with pytest.raises(CommandError, match="invalid choice: 'pdf'"):
+            call_command("export_journey", str(journey.pk), "--format", "pdf")
 
 
 @pytest.mark.django_db

@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -52,6 +51,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, journey_id: int, file_format: str, output: str, **options):
+        if file_format == "png" and output == "-":
+            raise CommandError("A PNG is written to a file: add --output FILE.")
         journey = Journey.objects.select_related("workspace").filter(pk=journey_id).first()
         if journey is None:
             raise CommandError(f"There is no journey with id {journey_id}.")
@@ -66,9 +67,6 @@ class Command(BaseCommand):
                 f" (or 'all')."
             ) from None
         if output == "-":
-            if file_format == "png":
-                sys.stdout.buffer.write(content)
-                return
             # A terminal prompt should not follow the closing brace on the same line.
             self.stdout.write(content.decode("utf-8"), ending="\n" if file_format == "json" else "")
             return
