@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from journeys.curves import ALL_PERSONAS
 from journeys.models import Journey
 from journeys.picture.layout import FULL, SIZES, SLIDE, compose
 from journeys.picture.raster import rasterise
@@ -43,7 +42,7 @@ def render_picture(
         scene = load_scene(journey, persona_key)
         svg = compose(scene, size)
     content = svg.encode("utf-8") if file_format == "svg" else rasterise(svg)
-    who = scene.persona.name if scene.persona else ALL_PERSONAS + "-personas"
+    who = scene.persona.name if scene.persona else "all-personas" if scene.comparing else ""
     return Picture(content, filename(journey, who, size, file_format), FORMATS[file_format])
 
 

@@ -53,8 +53,10 @@ def header(scene: Scene, x: float, y: float, width: float) -> tuple[str, str]:
     side = x + width - PERSONA_WIDTH
     if scene.persona:
         markup, defs = _persona(scene.persona, side, y)
-    else:
+    elif scene.comparing:
         markup, defs = _personas(scene.curve, side, y), ""
+    else:  # a journey without personas yet
+        markup, defs = "", ""
     return "".join(parts) + markup, defs
 
 

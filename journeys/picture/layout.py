@@ -1,6 +1,8 @@
 """The two sizes of picture, laid out top to bottom: header, stages, emotion curve, lanes,
 friction row, footer. A slide is exactly 1920 × 1080; the full map is as large as its cards."""
 
+from django.utils.translation import gettext as _
+
 from journeys.picture import canvas, curve, emoji, grid, header
 from journeys.picture.grid import CELL_PAD, COMPACT, Columns
 from journeys.picture.scene import Scene
@@ -29,22 +31,36 @@ def compose(scene: Scene, size: str) -> str:
     stage_count = max(len(scene.stages), 1)
     if full:
         width = max(FULL_MIN_WIDTH, 2 * MARGIN + LABEL_WIDTH + stage_count * FULL_COLUMN)
-        column = (width - 2 * MARGIN - LABEL_WIDTH) / stage_count
     else:
         width = SLIDE_WIDTH
-        column = (SLIDE_WIDTH - 2 * MARGIN - LABEL_WIDTH) / stage_count
+    column = (width - 2 * MARGIN - LABEL_WIDTH) / stage_count
     columns = Columns(MARGIN, LABEL_WIDTH, len(scene.stages), column)
-    card_width = column - 2 * CELL_PAD
-    curve_height = 200 if full else 150
 
     y = MARGIN - 8
     head, defs = header.header(scene, MARGIN, y, width - 2 * MARGIN)
     y += header.HEIGHT + 24
-    body = [head, grid.stage_headers(columns, scene.stages, y, STAGE_ROW)]
+    if scene.stages:
+        body, y = _map(scene, columns, y, full)
+    else:
+        notice = _("This journey has no stages yet: add some to draw its map.")
+        body = canvas.text(MARGIN, y + 40, notice, grid.LANE_NAME, canvas.TEXT_MUTED)
+        y += 80
+    height = SLIDE_HEIGHT if not full else round(y + FOOTER + MARGIN - 16)
+    foot = header.footer(scene, MARGIN, height - MARGIN + 6, width - 2 * MARGIN)
+    used = set(EMOTION_EMOJI.values()) | {
+        CHANNEL_EMOJI.get(lane.channel.icon, "") for lane in scene.lanes
+    }
+    return canvas.document(round(width), height, emoji.symbols(used) + defs, head + body + foot)
+
+
+def _map(scene: Scene, columns: Columns, y: float, full: bool) -> tuple[str, float]:
+    """Stages, emotion curve, lanes and friction row from `y` down; and where they end."""
+    card_width = columns.width - 2 * CELL_PAD
+    curve_height = 200 if full else 150
+    body = [grid.stage_headers(columns, scene.stages, y, STAGE_ROW)]
     y += STAGE_ROW + GAP
     body.append(curve.band(scene.curve, columns, y, curve_height))
     y += curve_height + GAP
-
     if full:
         heights = [
             max(grid.lane_needs(lane, card_width, grid.FULL_LINES), LANE_FLOOR + 30)
@@ -54,30 +70,16 @@ def compose(scene: Scene, size: str) -> str:
         room = SLIDE_HEIGHT - MARGIN - FOOTER - FRICTION_ROW - 2 * GAP - y
         heights = grid.slide_lane_heights(scene.lanes, card_width, room, LANE_FLOOR)
     lanes_top = y
-    body.append(
-        grid.lanes(
-            columns,
-            scene.lanes,
-            y,
-            heights,
-            full=full,
-            persona_colours=scene.persona_colours if scene.comparing else None,
-        )
-    )
+    colours = scene.persona_colours if scene.comparing else None
+    body.append(grid.lanes(columns, scene.lanes, y, heights, full=full, persona_colours=colours))
     y += sum(heights)
     body.append(grid.column_rules(columns, lanes_top, y))
     body.append(
-        f'<rect x="{columns.label_x}" y="{canvas.n(lanes_top)}"'
-        f' width="{canvas.n(columns.right - columns.label_x)}"'
-        f' height="{canvas.n(y - lanes_top)}" rx="12" fill="none" stroke="{canvas.BORDER_STRONG}"/>'
-    )
+        canvas.rect(
+            columns.label_x, lanes_top, columns.right - columns.label_x, y - lanes_top, "none",
+            r=12, stroke=canvas.BORDER_STRONG,
+        )
+    )  # fmt: skip
     y += GAP
     body.append(grid.friction_row(columns, scene.summaries, y, FRICTION_ROW))
-    y += FRICTION_ROW + GAP
-    height = SLIDE_HEIGHT if not full else round(y + FOOTER + MARGIN - 16)
-    body.append(header.footer(scene, MARGIN, height - MARGIN + 6, width - 2 * MARGIN))
-
-    used = set(EMOTION_EMOJI.values()) | {
-        CHANNEL_EMOJI.get(lane.channel.icon, "") for lane in scene.lanes
-    }
-    return canvas.document(round(width), height, emoji.symbols(used) + defs, "".join(body))
+    return "".join(body), y + FRICTION_ROW + GAP

@@ -45,7 +45,7 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
     skeleton = load_map(journey, persona_key or None, with_cards=False)
     links = skeleton.journey_personas
     comparing = persona_key == ALL_PERSONAS and bool(links)
-    if persona_key and not comparing and persona_key not in {link.key for link in links}:
+    if persona_key not in {"", ALL_PERSONAS, *(link.key for link in links)}:
         raise UnknownPersona(persona_key)
     shown: list[JourneyPersona] = links if comparing else [skeleton.chosen] if links else []
     rank = {link.persona_id: n for n, link in enumerate(links)}

@@ -2,10 +2,12 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bench.data import journey_file
 from journeys.interchange import import_journey
 from tests.export.conftest import assert_drawn, open_png, picture_url
+from tests.factories import JourneyFactory
 from tests.journeys.conftest import build_map
 
 
@@ -149,3 +151,14 @@ def test_picture_costs_the_same_queries_at_any_size(
         response = client.get(picture_url(journey, size=size))
 
     assert response.status_code == 200
+
+
+def test_a_journey_without_stages_or_personas_still_gets_a_picture(client, viewer, workspace):
+    empty = JourneyFactory(workspace=workspace, title="Blank page")
+    client.force_login(viewer)
+
+    response = client.get(picture_url(empty, size="full", persona="all"))
+
+    assert response.status_code == 200
+    assert open_png(response.content).width >= 1600
+    assert response["Content-Disposition"].endswith(f'"blank-page-{timezone.localdate()}-full.png"')
