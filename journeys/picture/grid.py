@@ -64,8 +64,9 @@ class CardShape:
 COMPACT = CardShape(26, 1, compact=True)
 
 
-def regular(title_lines: int, line_height: float = 18) -> CardShape:
-    return CardShape(12 + title_lines * line_height + 30, title_lines)
+def regular(title_lines: int) -> CardShape:
+    """A card with its title on `title_lines` lines above the emotion and friction row."""
+    return CardShape(10 + title_lines * 18 + 28, title_lines)
 
 
 def stage_headers(columns: Columns, stages, y: float, height: float) -> str:
@@ -107,14 +108,13 @@ def lane_needs(lane: Lane, width: float, max_lines: int) -> float:
     return max((cell_height(cell.cards, width, max_lines) for cell in lane.cells), default=0)
 
 
-def _cell_cards(cards, width: float, room: float, full: bool) -> tuple[list[CardShape], int]:
-    """The shapes of a cell's cards: the largest size at which they all fit in `room` (on a
-    full map, their whole titles), else compact cards for as many as fit above "+N more"."""
-    if full:
-        return [card_shape(card, width, FULL_LINES) for card in cards], len(cards)
-    for max_lines in SLIDE_LINES:
-        if cell_height(cards, width, max_lines) <= room + 2 * CELL_PAD:
-            return [card_shape(card, width, max_lines) for card in cards], len(cards)
+def _cell_cards(cards, width: float, room: float, max_lines: int) -> tuple[list[CardShape], int]:
+    """The shapes of a cell's cards: titles of up to `max_lines` lines (the lane's size) if they
+    all fit in `room`, else the largest smaller size at which they do, else compact cards for as
+    many as fit above "+N more"."""
+    for lines in (max_lines, *(lines for lines in SLIDE_LINES if lines < max_lines)):
+        if cell_height(cards, width, lines) <= room + 2 * CELL_PAD:
+            return [card_shape(card, width, lines) for card in cards], len(cards)
     fitting = int((room - MORE_HEIGHT + CARD_GAP) // (COMPACT.height + CARD_GAP))
     shown = max(fitting, 0)
     return [COMPACT] * shown, shown
@@ -125,12 +125,12 @@ def lanes(
     all_lanes: list[Lane],
     y: float,
     heights: list[float],
+    max_lines: list[int],
     *,
-    full: bool,
     persona_colours: dict[int, str] | None = None,
 ) -> str:
     parts = []
-    for number, (lane, height) in enumerate(zip(all_lanes, heights, strict=True)):
+    for number, (lane, height, lines) in enumerate(zip(all_lanes, heights, max_lines, strict=True)):
         if number % 2:  # every other lane shaded; the others show the white page
             parts.append(
                 canvas.rect(
@@ -146,7 +146,7 @@ def lanes(
             x = columns.left(index) + CELL_PAD
             width = columns.width - 2 * CELL_PAD
             room = height - 2 * CELL_PAD
-            shapes, shown = _cell_cards(cell.cards, width, room, full)
+            shapes, shown = _cell_cards(cell.cards, width, room, lines)
             top = y + CELL_PAD
             for card, shape in zip(cell.cards, shapes, strict=False):
                 colour = (persona_colours or {}).get(card.persona_id)
@@ -204,8 +204,8 @@ def _card(card, x: float, y: float, width: float, shape: CardShape, accent: str 
             parts.append(_badge(frictions, x + width - badge_width - 4, y + 4, badge_width))
         return "".join(parts)
     title = wrap(card.title, width - 28, TITLE, shape.title_lines)
-    parts.append(canvas.lines(x + 14, y + 22, title, TITLE, 18))
-    meta_y = y + shape.height - 26
+    parts.append(canvas.lines(x + 14, y + 21, title, TITLE, 18))
+    meta_y = y + shape.height - 25
     parts.append(emoji.use(face, x + 13, meta_y + 1, 18))
     word = card.emotion_label
     word_width = SMALL_BOLD.width(word) + 14
@@ -261,27 +261,36 @@ def friction_row(columns: Columns, summaries: list[StageSummary], y: float, heig
     return "".join(parts)
 
 
-def slide_lane_heights(lanes: list[Lane], width: float, room: float, floor: float) -> list[float]:
-    """Share a slide's `room` between lanes. The fullest lane gives up size first (two-line
-    titles, then one line, then compact cards) until every lane fits, and the spare height is
-    spread evenly; if compact cards still do not fit, lanes share the room in proportion to
-    their needs, none below `floor`, and cells show "+N more"."""
+def slide_lane_heights(
+    lanes: list[Lane], width: float, room: float, floor: float
+) -> tuple[list[float], list[int]]:
+    """Share a slide's `room` between lanes. The lanes with the fullest cells give up size first
+    (two-line titles, then one line, then compact cards), all lanes of the same fullness
+    together so alike lanes look alike, until every lane fits; the spare height is spread
+    evenly. If compact cards still do not fit, lanes share the room in proportion to their
+    needs, none below `floor`, and cells show "+N more". Returns the lanes' heights and the
+    title lines their cards get (0 for compact cards)."""
     if not lanes:
-        return []
+        return [], []
     floor = min(floor, room / len(lanes))
+    fullness = [max((len(cell.cards) for cell in lane.cells), default=0) for lane in lanes]
     levels = [0] * len(lanes)
-    needs = [max(lane_needs(lane, width, SLIDE_LINES[0]), floor) for lane in lanes]
+
+    def need(i: int) -> float:
+        return max(lane_needs(lanes[i], width, SLIDE_LINES[levels[i]]), floor)
+
+    needs = [need(i) for i in range(len(lanes))]
     while sum(needs) > room:
-        fullest = max(
-            (i for i in range(len(lanes)) if levels[i] < len(SLIDE_LINES) - 1),
-            key=lambda i: needs[i],
-            default=None,
-        )
-        if fullest is None:
+        shrinkable = [i for i in range(len(lanes)) if levels[i] < len(SLIDE_LINES) - 1]
+        if not shrinkable:
             break
-        levels[fullest] += 1
-        needs[fullest] = max(lane_needs(lanes[fullest], width, SLIDE_LINES[levels[fullest]]), floor)
-    return _share(needs, room, floor)
+        fullest = max(shrinkable, key=lambda i: (fullness[i], needs[i]))
+        alike = (fullness[fullest], levels[fullest])
+        for i in shrinkable:
+            if (fullness[i], levels[i]) == alike:
+                levels[i] += 1
+                needs[i] = need(i)
+    return _share(needs, room, floor), [SLIDE_LINES[level] for level in levels]
 
 
 def _share(needs: list[float], room: float, floor: float) -> list[float]:

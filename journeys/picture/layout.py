@@ -56,7 +56,7 @@ def compose(scene: Scene, size: str) -> str:
 def _map(scene: Scene, columns: Columns, y: float, full: bool) -> tuple[str, float]:
     """Stages, emotion curve, lanes and friction row from `y` down; and where they end."""
     card_width = columns.width - 2 * CELL_PAD
-    curve_height = 200 if full else 150
+    curve_height = 200 if full else 140
     body = [grid.stage_headers(columns, scene.stages, y, STAGE_ROW)]
     y += STAGE_ROW + GAP
     body.append(curve.band(scene.curve, columns, y, curve_height))
@@ -66,12 +66,13 @@ def _map(scene: Scene, columns: Columns, y: float, full: bool) -> tuple[str, flo
             max(grid.lane_needs(lane, card_width, grid.FULL_LINES), LANE_FLOOR + 30)
             for lane in scene.lanes
         ]
+        max_lines = [grid.FULL_LINES] * len(scene.lanes)
     else:
         room = SLIDE_HEIGHT - MARGIN - FOOTER - FRICTION_ROW - 2 * GAP - y
-        heights = grid.slide_lane_heights(scene.lanes, card_width, room, LANE_FLOOR)
+        heights, max_lines = grid.slide_lane_heights(scene.lanes, card_width, room, LANE_FLOOR)
     lanes_top = y
     colours = scene.persona_colours if scene.comparing else None
-    body.append(grid.lanes(columns, scene.lanes, y, heights, full=full, persona_colours=colours))
+    body.append(grid.lanes(columns, scene.lanes, y, heights, max_lines, persona_colours=colours))
     y += sum(heights)
     body.append(grid.column_rules(columns, lanes_top, y))
     body.append(
