@@ -135,7 +135,7 @@ def footer(scene: Scene, x: float, y: float, width: float) -> str:
         parts.append(canvas.severity_icon(severity, left, y - 12, 14))
         parts.append(canvas.text(left + 19, y, str(severity.label), LEGEND, TEXT_MUTED))
         left += 19 + LEGEND.width(str(severity.label)) + 14
-    workspace = scene.journey.workspace.name
+    workspace = ellipsize(scene.journey.workspace.name, 360, LEGEND)
     stamp = f"{workspace} · {date_format(timezone.localdate(), 'DATE_FORMAT')} ·"
     brand = Style(12, 700)
     parts.append(canvas.text(x + width, y, "Parcours", brand, ACCENT, anchor="end"))

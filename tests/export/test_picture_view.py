@@ -162,3 +162,20 @@ def test_a_journey_without_stages_or_personas_still_gets_a_picture(client, viewe
     assert response.status_code == 200
     assert open_png(response.content).width >= 1600
     assert response["Content-Disposition"].endswith(f'"blank-page-{timezone.localdate()}-full.png"')
+
+
+def test_long_names_are_cut_to_fit_never_overflow(client, viewer, workspace):
+    long = ("Très long intitulé qui continue encore et encore sans jamais finir " * 2)[:118]
+    journey = build_map(workspace, cards=3, title=long)
+    journey.stages.update(name=long)
+    journey.channels.update(name=long)
+    journey.touchpoints.update(title=long)
+    workspace.name = long
+    workspace.save()
+    client.force_login(viewer)
+
+    svg = client.get(picture_url(journey, "svg")).content.decode()
+
+    assert long.strip() not in svg  # wrapped over lines where there is room…
+    assert svg.count("…") >= 4  # …and cut where there is not: title, footer, both lane names
+    assert open_png(client.get(picture_url(journey)).content).size == (1920, 1080)
