@@ -123,6 +123,7 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
         extra |= {
             "card": card,
             "form": TouchpointForm(instance=card),
+            "open_friction": _linked_id(request.GET.get("friction")),
         }
     return render_map(request, membership, journey_map, partial, **extra)
 
@@ -138,10 +139,13 @@ def _one_cell(request, membership, journey, cell_id: str, *, adding: bool) -> Ht
     return render_map(request, membership, journey_map, "cell", cell=cells[0], adding=adding_id)
 
 
+def _linked_id(value: str | None) -> int | None:
+    return int(value) if value and value.isascii() and value.isdigit() else None
+
+
 def _linked_card(journey: Journey, card_pk: str | None):
-    if not card_pk or not card_pk.isdigit():
-        return None
-    return journey.touchpoints.filter(pk=card_pk).first()
+    card_pk = _linked_id(card_pk)
+    return journey.touchpoints.filter(pk=card_pk).first() if card_pk else None
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 from journeys import cards
+from touchpoints.forms import NewFrictionNoteForm
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI, Channel, icon_for
 
 register = template.Library()
@@ -64,3 +65,9 @@ def touchpoint_card(context, touchpoint) -> str:
 @register.simple_tag
 def frictions_badge(frictions) -> str:
     return cards.frictions_badge(frictions)
+
+
+@register.simple_tag
+def new_friction_form(bound=None):
+    """The "add a friction" form: the one that came back with errors, or an empty one."""
+    return bound or NewFrictionNoteForm()
