@@ -90,6 +90,10 @@ class FrictionNoteForm(VersionedForm):
         fields = ["title", "description", "severity", "status"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        # The card panel holds the card's editor too: each note's fields need their own ids.
+        super().__init__(*args, auto_id=f"friction-{kwargs['instance'].pk}-%s", **kwargs)
+
 
 class NewFrictionNoteForm(forms.ModelForm):
     class Meta:
@@ -97,6 +101,9 @@ class NewFrictionNoteForm(forms.ModelForm):
         fields = ["title", "description", "severity"]
         labels = {"title": _("What hurts?")}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="new-friction-%s", **kwargs)
 
 
 class FrictionStatusForm(forms.Form):
