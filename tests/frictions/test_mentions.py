@@ -26,12 +26,14 @@ def ws_url(workspace, name, *args):
 
 def test_longest_member_name_wins(marie, marie_c):
     found = find_mentions("@Marie Dupont and @marie, see (@Marie).", [marie_c, marie])
-    assert found.users == [marie, marie_c] and found.unknown == []
+    assert found.users == [marie, marie_c]
+    assert found.unknown == []
 
 
 def test_unknown_names_and_email_addresses(marie):
     found = find_mentions("@Bob and jo@example.com", [marie])
-    assert found.users == [] and found.unknown == ["Bob"]
+    assert found.users == []
+    assert found.unknown == ["Bob"]
 
 
 def test_comment_html_marks_only_stored_mentions(marie):
@@ -55,7 +57,8 @@ def test_mentioned_member_sees_it_unread_until_opened(
     mention = Mention.objects.get()
     opened = client.get(ws_url(journey.workspace, "mention_open", mention.pk))
     assert opened.status_code == 302
-    assert f"card={card.pk}" in opened["Location"] and f"friction={note.pk}" in opened["Location"]
+    assert f"card={card.pk}" in opened["Location"]
+    assert f"friction={note.pk}" in opened["Location"]
     assert opened["Location"].endswith(f"#comment-{comment.pk}")
     mention.refresh_from_db()
     assert mention.read_at is not None

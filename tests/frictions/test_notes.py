@@ -28,7 +28,8 @@ def test_editor_adds_a_friction_and_the_card_shows_it(client, editor, journey, c
     assert "Checkout asks for an account" in html
     # The card's cell comes back out of band: 2 open frictions now, the worst critical.
     assert f'id="card-{card.pk}"' in html
-    assert "2 frictions" in html and "Critical" in html
+    assert "2 frictions" in html
+    assert "Critical" in html
     assert "mapChanged" in response["HX-Trigger"]
     assert "<html" not in html
     assert Activity.objects.filter(verb="created", object_type="frictionnote").exists()
@@ -70,13 +71,15 @@ def test_resolving_updates_the_card_and_the_friction_row(client, editor, journey
     html = response.content.decode()
     assert "Reopen" in html
     # The card has no open friction left: its cell comes back without a frictions badge.
-    assert f'id="card-{card.pk}"' in html and "1 friction" not in html
+    assert f'id="card-{card.pk}"' in html
+    assert "1 friction" not in html
     assert "mapChanged" in response["HX-Trigger"]
     assert Activity.objects.filter(verb="resolved", object_id=note.pk).exists()
     summary = client.get(url(journey, "detail"), HTTP_HX_TARGET="map_summary", **HTMX)
     # The card's stage has no unresolved friction left; the two other stages keep theirs.
     row = summary.content.decode()
-    assert row.count("1 friction") == 2 and row.count("✓</span> None") == 1
+    assert row.count("1 friction") == 2
+    assert row.count("✓</span> None") == 1
 
 
 def test_reopening_is_recorded(client, editor, journey, note):
@@ -139,7 +142,8 @@ def test_two_people_editing_the_same_note_get_a_conflict(client, editor, owner, 
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else saved a change while you were editing." in html
-    assert "Theirs" in html and 'value="Mine"' in html
+    assert "Theirs" in html
+    assert 'value="Mine"' in html
     assert 'name="version" value="2"' in html
     note.refresh_from_db()
     assert note.title == "Theirs"
@@ -202,9 +206,8 @@ def test_without_javascript_a_new_note_comes_back_to_the_open_card(client, edito
     )
     note = card.frictions.get(title="No parking")
     assert response.status_code == 302
-    assert (
-        f"card={card.pk}" in response["Location"] and f"friction={note.pk}" in response["Location"]
-    )
+    assert f"card={card.pk}" in response["Location"]
+    assert f"friction={note.pk}" in response["Location"]
     page = client.get(response["Location"]).content.decode()
     assert f'id="friction-{note.pk}"' in page
 
@@ -212,7 +215,8 @@ def test_without_javascript_a_new_note_comes_back_to_the_open_card(client, edito
 def test_without_javascript_the_note_editor_is_a_whole_page(client, editor, journey, note):
     client.force_login(editor)
     page = client.get(url(journey, "friction_edit", note.pk)).content.decode()
-    assert "<html" in page and f'value="{note.title}"' in page
+    assert "<html" in page
+    assert f'value="{note.title}"' in page
 
 
 @pytest.mark.parametrize("role", ["commenter", "viewer"])
@@ -241,7 +245,8 @@ def test_readers_see_notes_without_edit_controls(client, request, role, journey,
     client.force_login(request.getfixturevalue(role))
     html = client.get(url(journey, "card", card.pk), **HTMX).content.decode()
     assert note.title in html
-    assert "Add a friction" not in html and "Resolve</button>" not in html
+    assert "Add a friction" not in html
+    assert "Resolve</button>" not in html
     assert ("Post comment" in html) == (role == "commenter")
 
 

@@ -32,7 +32,8 @@ def test_members_who_may_comment_post_a_comment(client, request, role, journey, 
         None,
     )
     html = response.content.decode()
-    assert "Seen in the store too." in html and "1 comment" in html
+    assert "Seen in the store too." in html
+    assert "1 comment" in html
     assert Activity.objects.filter(verb="commented", object_id=note.pk, actor=user).exists()
 
 
@@ -92,7 +93,8 @@ def test_author_edits_their_comment_and_it_is_marked_edited(
     )
     assert response.status_code == 200
     comment.refresh_from_db()
-    assert comment.body == "Better, @Marie Dupont" and comment.edited_at is not None
+    assert comment.body == "Better, @Marie Dupont"
+    assert comment.edited_at is not None
     assert "edited" in response.content.decode()
     assert list(Mention.objects.values_list("user", flat=True)) == [marie.pk]
 
@@ -136,14 +138,17 @@ def test_others_comments_have_no_edit_controls(client, commenter, marie, journey
     note.post_comment(marie, "From Marie", [], journey.workspace_id)
     client.force_login(commenter)
     html = client.get(url(journey, "card", card.pk), **HTMX).content.decode()
-    assert "From Marie" in html and "your comment" not in html
+    assert "From Marie" in html
+    assert "your comment" not in html
 
 
 def test_viewer_reads_threads_but_cannot_comment(client, viewer, journey, card, note):
     CommentFactory(friction=note, body="Imported remark", author_name="Léa")
     client.force_login(viewer)
     html = client.get(url(journey, "card", card.pk), **HTMX).content.decode()
-    assert "Imported remark" in html and "Léa" in html and "Post comment" not in html
+    assert "Imported remark" in html
+    assert "Léa" in html
+    assert "Post comment" not in html
     assert post(client, journey, note, "Forged").status_code == 403
     assert note.comments.count() == 1
 
