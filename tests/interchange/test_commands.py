@@ -232,7 +232,8 @@ class TestLoadDemo:
         assert mention.read_at is None
         note = mention.comment.friction
         assert note.status == "open"
-        assert [c.author.name for c in note.comments.all()] == ["Élodie Garnier", "Hugo Lambert"]
+        posted = [c.author.name for c in note.comments.exclude(author=None)]
+        assert posted == ["Élodie Garnier", "Hugo Lambert"]
 
     def test_running_it_twice_adds_nothing(self):
         _run("load_demo")
