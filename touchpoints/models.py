@@ -244,7 +244,7 @@ class FrictionNote(models.Model):
         """A new comment by `author`; each member in `mentioned` gets an unread mention."""
         with transaction.atomic():
             comment = self.comments.create(author=author, body=body, created_at=timezone.now())
-            comment.set_mentions(mentioned, workspace_id)
+            comment.add_mentions(mentioned, workspace_id)
         return comment
 
 
@@ -287,12 +287,12 @@ class Comment(models.Model):
             self.body = body
             self.edited_at = timezone.now()
             self.save(update_fields=["body", "edited_at"])
-            self.set_mentions(mentioned, workspace_id)
+            # A member still named keeps their mention as it is (read or not); a name taken
+            # out loses it; a new one gets an unread one.
+            self.mentions.exclude(user__in=mentioned).delete()
+            self.add_mentions(mentioned, workspace_id)
 
-    def set_mentions(self, mentioned: list, workspace_id: int) -> None:
-        """Mention exactly `mentioned`: a member already mentioned keeps their mention as it
-        is (read or not), a new one gets an unread one, a name taken out loses it."""
-        self.mentions.exclude(user__in=mentioned).delete()
+    def add_mentions(self, mentioned: list, workspace_id: int) -> None:
         Mention.objects.bulk_create(
             [Mention(comment=self, user=user, workspace_id=workspace_id) for user in mentioned],
             ignore_conflicts=True,
