@@ -39,8 +39,9 @@ def test_posting_a_comment_queries_are_constant(
     CommentFactory.create_batch(comments, friction=note)
     client.force_login(editor)
     # session, user, membership + workspace, journey, the note with its card; the members
-    # a mention may name; a savepoint, the comment and the release; the activity; the map's stages, channels and journey personas; the note
-    # again with its author, its comments with their authors, their mentions with the members.
+    # a mention may name; a savepoint, the comment and the release; the activity; the map's
+    # stages, channels and journey personas; the note again with its author, its comments
+    # with their authors, their mentions with the members.
     with django_assert_num_queries(16):
         response = client.post(url(journey, "comment_add", note.pk), {"body": "Agreed"}, **HTMX)
     assert response.status_code == 200
