@@ -167,3 +167,16 @@ def test_the_thread_shows_in_order_with_authors(client, commenter, marie, journe
     html = client.get(url(journey, "card", card.pk), **HTMX).content.decode()
     assert html.index("First") < html.index("Second")
     assert "Marie Dupont" in html
+
+
+def test_without_javascript_a_comment_is_edited_on_a_whole_page(client, commenter, journey, note):
+    comment = note.post_comment(commenter, "Typo hree", [], journey.workspace_id)
+    client.force_login(commenter)
+    page = client.get(url(journey, "comment_edit", comment.pk)).content.decode()
+    assert "<html" in page
+    assert "Typo hree</textarea>" in page
+    response = client.post(url(journey, "comment_edit", comment.pk), {"body": "Typo here"})
+    assert response.status_code == 302
+    assert f"friction={note.pk}" in response["Location"]
+    comment.refresh_from_db()
+    assert comment.body == "Typo here"
