@@ -98,7 +98,7 @@ class FrictionNoteForm(VersionedForm):
 class NewFrictionNoteForm(forms.ModelForm):
     class Meta:
         model = FrictionNote
-        fields = ["title", "description", "severity"]
+        fields = ["title", "description", "severity", "status"]
         labels = {"title": _("What hurts?")}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 

@@ -90,7 +90,7 @@ def test_team_notes_discusses_and_resolves_a_friction(
 
     # The editor resolves it: the friction row has nothing unresolved left.
     panel.get_by_role("button", name="Resolve").click()
-    expect(panel.get_by_text("Resolved", exact=True)).to_be_visible()
+    expect(panel.get_by_role("button", name="Reopen")).to_be_visible()
     expect(friction_row(page)).not_to_contain_text("friction")
     expect(friction_row(page)).to_contain_text("None")
     assert reverse("workspaces:mentions", args=[journey.workspace.slug])

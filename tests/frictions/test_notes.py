@@ -17,12 +17,13 @@ def test_editor_adds_a_friction_and_the_card_shows_it(client, editor, journey, c
             "title": "Checkout asks for an account",
             "description": "Guests leave.",
             "severity": "critical",
+            "status": "in_progress",
         },
         **HTMX,
     )
     assert response.status_code == 200
     note = card.frictions.get(title="Checkout asks for an account")
-    assert (note.severity, note.status, note.author) == ("critical", "open", editor)
+    assert (note.severity, note.status, note.author) == ("critical", "in_progress", editor)
     html = response.content.decode()
     assert 'id="card_frictions"' in html
     assert "Checkout asks for an account" in html
@@ -39,7 +40,9 @@ def test_friction_without_title_is_refused_with_a_message(client, editor, journe
     client.force_login(editor)
     before = card.frictions.count()
     response = client.post(
-        url(journey, "friction_add", card.pk), {"title": " ", "severity": "high"}, **HTMX
+        url(journey, "friction_add", card.pk),
+        {"title": " ", "severity": "high", "status": "open"},
+        **HTMX,
     )
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
@@ -50,7 +53,7 @@ def test_unknown_severity_is_refused(client, editor, journey, card):
     client.force_login(editor)
     response = client.post(
         url(journey, "friction_add", card.pk),
-        {"title": "Slow page", "severity": "apocalyptic"},
+        {"title": "Slow page", "severity": "apocalyptic", "status": "open"},
         **HTMX,
     )
     assert response.status_code == 400
@@ -202,7 +205,8 @@ def test_a_note_of_another_workspace_is_not_found(client, editor, journey):
 def test_without_javascript_a_new_note_comes_back_to_the_open_card(client, editor, journey, card):
     client.force_login(editor)
     response = client.post(
-        url(journey, "friction_add", card.pk), {"title": "No parking", "severity": "low"}
+        url(journey, "friction_add", card.pk),
+        {"title": "No parking", "severity": "low", "status": "open"},
     )
     note = card.frictions.get(title="No parking")
     assert response.status_code == 302
@@ -223,7 +227,7 @@ def test_without_javascript_the_note_editor_is_a_whole_page(client, editor, jour
 def test_readers_cannot_change_notes(client, request, role, journey, card, note):
     client.force_login(request.getfixturevalue(role))
     forged = [
-        ("friction_add", card.pk, {"title": "Forged", "severity": "low"}),
+        ("friction_add", card.pk, {"title": "Forged", "severity": "low", "status": "open"}),
         (
             "friction_edit",
             note.pk,

@@ -16,7 +16,12 @@ def test_notes_and_comments_made_in_the_app_survive_export_and_import(
     client.force_login(editor)
     client.post(
         url(journey, "friction_add", card.pk),
-        {"title": "Ticket « illisible »", "description": "Ligne 1\nLigne 2", "severity": "low"},
+        {
+            "title": "Ticket « illisible »",
+            "description": "Ligne 1\nLigne 2",
+            "severity": "low",
+            "status": "open",
+        },
         **HTMX,
     )
     client.post(
