@@ -51,7 +51,7 @@ SENTENCES = {
 FALLBACK = _("%(actor)s: %(verb)s “%(label)s”")
 
 ICONS = {
-    Verb.CREATED: "＋",
+    Verb.CREATED: "+",
     Verb.IMPORTED: "⤓",
     Verb.UPDATED: "✎",
     Verb.MOVED: "⇄",

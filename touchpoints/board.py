@@ -180,7 +180,7 @@ class BoardFilters(forms.Form):
 
     @property
     def select_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("journey", "persona", "stage", "channel", "owner", "sort")]
+        return [self[name] for name in ("journey", "persona", "stage", "channel", "owner")]
 
     def _toggles(self, name: str, icons: dict) -> list[tuple[str, str, str, bool]]:
         chosen = self.value_of(name)
