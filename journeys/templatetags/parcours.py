@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 from journeys import cards
+from touchpoints.board_rows import board_rows as rows_html
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI, Channel, icon_for
 
 register = template.Library()
@@ -64,3 +65,9 @@ def touchpoint_card(context, touchpoint) -> str:
 @register.simple_tag
 def frictions_badge(frictions) -> str:
     return cards.frictions_badge(frictions)
+
+
+@register.simple_tag
+def board_rows(notes) -> str:
+    """The friction board's rows (touchpoints/board_rows.py says why they are built in Python)."""
+    return rows_html(notes)

@@ -214,10 +214,10 @@ def test_a_row_links_to_its_card_on_its_persona_map(as_viewer, workspace, notes,
     )
     key = car.links["Nadia"].key
 
-    assert row.card_url == (
+    assert row.place.card_url == (
         f"/w/{workspace.slug}/journeys/{car.journey.pk}/?persona={key}&card={note.touchpoint_id}"
     )
-    response = as_viewer.get(row.card_url)
+    response = as_viewer.get(row.place.card_url)
     assert response.context["card"] == note.touchpoint
     assert response.context["chosen"].key == key
     assert load_map(car.journey, key).chosen.persona.name == "Nadia"
