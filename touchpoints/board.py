@@ -232,6 +232,14 @@ class Board:
     page: Page
     total: int
 
+    @property
+    def query(self) -> str:
+        """This board's query string as the board writes it: no empty or refused filter."""
+        query = self.filters.query()
+        if self.page.number > 1:
+            query += f"{'&' if query else ''}page={self.page.number}"
+        return query
+
 
 def load_board(workspace, user, params: QueryDict) -> Board:
     filters = BoardFilters(params, parts=WorkspaceParts.load(workspace))

@@ -27,6 +27,7 @@ SORT_CHOICES = [
     ("oldest", pgettext_lazy("sort frictions", "Oldest first")),
     ("updated", pgettext_lazy("sort frictions", "Recently updated")),
 ]
+DEFAULT_SORT = "severity"
 # The order of the query string the board writes, so a shared link reads the same every time.
 PARAMS = ("q", "journey", "persona", "stage", "channel", "owner", "severity", "status", "mine")
 
@@ -180,14 +181,15 @@ class BoardFilters(forms.Form):
 
     @property
     def sort_key(self) -> str:
-        return self.value_of("sort") or "severity"
+        return self.value_of("sort") or DEFAULT_SORT
 
     def query(self, **changes) -> str:
         """The query string of this board with `changes` (a value, a list, or None to drop it):
         links of the counts, the sort and the pages keep every other filter."""
         values = {name: self.value_of(name) for name in PARAMS}
         values["mine"] = "1" if values["mine"] else None
-        values["sort"] = self.value_of("sort")
+        # The default order goes without saying, so a shared link stays short.
+        values["sort"] = self.sort_key if self.sort_key != DEFAULT_SORT else None
         values |= changes
         query = QueryDict(mutable=True)
         for name, value in values.items():

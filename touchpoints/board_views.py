@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
 
 from config.htmx import HtmxHttpRequest, render_page_or_partial
 from touchpoints.board import load_board
@@ -20,10 +21,14 @@ def board(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     filter is named beside the form and left out; the others still apply (status 400)."""
     membership = get_membership(request.user, slug, Action.READ)
     board = load_board(membership.workspace, request.user, request.GET)
-    return render_page_or_partial(
+    response = render_page_or_partial(
         request,
         "touchpoints/board.html",
         {"workspace": membership.workspace, "membership": membership, "board": board},
         partials=("board",),
         status=400 if board.filters.errors else 200,
     )
+    if request.htmx:
+        # The address bar gets the board's own query string, not the form's every empty field.
+        push_url(response, f"{request.path}?{board.query}" if board.query else request.path)
+    return response

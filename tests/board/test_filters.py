@@ -235,6 +235,17 @@ def test_an_htmx_request_gets_the_board_alone(as_viewer, workspace, notes):
     assert response["Vary"].count("HX-Target") == 1
 
 
+def test_htmx_puts_the_boards_own_query_in_the_address_bar(as_viewer, workspace, notes):
+    """The form sends every field, empty or default; the address bar gets only what matters."""
+    response = as_viewer.get(
+        board_url(workspace, "q=&journey=&stage=&severity=low&sort=severity&mine=&page=1"),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="board",
+    )
+
+    assert response["HX-Push-Url"] == board_url(workspace, "severity=low")
+
+
 def test_empty_states(as_viewer, workspace, notes):
     assert (
         "No friction matches these filters"
