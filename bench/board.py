@@ -120,10 +120,9 @@ def main() -> None:
     client.force_login(user)
     board = reverse("frictions:board", args=[workspace.slug])
     journey = workspace.journeys.order_by("pk").first()
-    print(
-        f"friction board: {FrictionNote.objects.count()} notes, "
-        f"{Comment.objects.count()} comments, 50 rows a page"
-    )
+    notes = FrictionNote.objects.filter(touchpoint__journey__workspace=workspace)
+    comments = Comment.objects.filter(friction__in=notes)
+    print(f"friction board: {notes.count()} notes, {comments.count()} comments, 50 rows a page")
     print(f"{'what':44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for what, query in [
         ("board, no filter (worst first)", ""),

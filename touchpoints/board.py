@@ -17,15 +17,14 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from journeys.models import correlated_count
 from touchpoints.board_filters import SEVERITIES, BoardFilters, WorkspaceParts
 from touchpoints.models import (
     SEVERITY_ICON,
@@ -144,13 +143,6 @@ def _rows(workspace, user, notes: QuerySet, filters: BoardFilters) -> QuerySet:
     """The table's notes with their card and author, the comment count and whether the thread
     mentions the reader as sub-selects: one query. The card's journey, persona, stage and
     channel are named from the workspace's parts, already read."""
-    comment_count = (
-        Comment.objects.filter(friction=OuterRef("pk"))
-        .order_by()
-        .values("friction")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     if filters.value_of("severity"):
         notes = notes.filter(severity__in=filters.value_of("severity"))
     if filters.value_of("status"):
@@ -163,7 +155,7 @@ def _rows(workspace, user, notes: QuerySet, filters: BoardFilters) -> QuerySet:
                 default=Value(0),
                 output_field=IntegerField(),
             ),
-            comment_count=Coalesce(Subquery(comment_count, output_field=IntegerField()), 0),
+            comment_count=correlated_count(Comment.objects.all(), "friction"),
             mentions_me=_mentions(workspace, user),
         )
         # Only what a row shows: reading every column (a dozen dates a row) cost more than
