@@ -186,6 +186,9 @@ def test_the_map_links_to_the_feed(client, viewer, journey):
     html = client.get(journey.get_absolute_url()).content.decode()
 
     assert f'href="{feed_url(journey)}"' in html
+    # …and to the friction board narrowed to this journey.
+    board = reverse("frictions:board", args=[journey.workspace.slug])
+    assert f'href="{board}?journey={journey.pk}"' in html
 
 
 @pytest.mark.parametrize("count", [3, 40])
