@@ -34,6 +34,7 @@ urlpatterns = [
     path("import/", views.journey_import, name="import"),
     path("<int:pk>/", views.journey_detail, name="detail"),
     path("<int:pk>/curve/", views.journey_curve, name="curve"),
+    path("<int:pk>/activity/", views.journey_activity, name="activity"),
     path("<int:pk>/export.<str:fmt>", views.journey_export, name="export"),
     path("<int:pk>/personas/add/", views.journey_persona_add, name="persona_add"),
     path("<int:pk>/personas/remove/", views.journey_persona_remove, name="persona_remove"),

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import HtmxHttpRequest, redirect_after_post
+from journeys.activity_feed import feed_page
 from journeys.curves import emotion_curve
 from journeys.forms import JourneyForm, JourneyImportForm, JourneyPersonaForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
@@ -201,6 +202,19 @@ def journey_curve(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request, template, {"workspace": membership.workspace, "journey": journey, "curve": curve}
     )
+
+
+@login_required
+@require_safe
+def journey_activity(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Who did what in the journey, newest first, 30 to a page (`?page=`)."""
+    journey, membership = get_journey(request.user, slug, pk, Action.READ)
+    context = {
+        "workspace": membership.workspace,
+        "journey": journey,
+        "page": feed_page(journey, request.GET.get("page")),
+    }
+    return render(request, "journeys/activity.html", context)
 
 
 EXPORT_CONTENT_TYPES = {

@@ -10,6 +10,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import get_language_info, gettext
 
 from journeys import cards
+from touchpoints.board_rows import board_rows as rows_html
 from touchpoints.forms import NewFrictionNoteForm
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI, Channel, icon_for
 
@@ -83,3 +84,9 @@ def ago(moment) -> str:
     if timezone.now() - moment < timedelta(minutes=1):
         return gettext("just now")
     return gettext("%(time)s ago") % {"time": timesince(moment, depth=1)}
+
+
+@register.simple_tag
+def board_rows(notes) -> str:
+    """The friction board's rows (touchpoints/board_rows.py says why they are built in Python)."""
+    return rows_html(notes)
