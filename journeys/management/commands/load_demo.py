@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from journeys.interchange import import_journey, parse_journey_file
+from journeys.models import Activity
 from touchpoints.models import SEVERITY_RANK, FrictionNote
 from workspaces.models import Membership, Role, Workspace
 
@@ -30,16 +31,13 @@ def _start_a_conversation(journey) -> None:
     note = max(notes.order_by("pk"), key=lambda n: SEVERITY_RANK[n.severity], default=None)
     if note is None:
         return
-    workspace_id = journey.workspace_id
-    note.post_comment(
-        editor,
-        f"@{owner.display_name}, je propose qu’on traite celle-ci au prochain sprint.",
-        [owner],
-        workspace_id,
-    )
-    note.post_comment(
-        commenter, "D’accord. J’ai vu le même souci en magasin samedi.", [], workspace_id
-    )
+    thread = [
+        (editor, f"@{owner.display_name}, on traite celle-ci au prochain sprint\u202f?", [owner]),
+        (commenter, "D’accord. J’ai vu le même souci en magasin samedi.", []),
+    ]
+    for author, body, mentioned in thread:
+        note.post_comment(author, body, mentioned, journey.workspace_id)
+        Activity.record(author, Activity.Verb.COMMENTED, note, journey=journey)
 
 
 class Command(BaseCommand):
