@@ -14,6 +14,7 @@ urlpatterns = [
     path("w/<slug:slug>/", include("workspaces.urls")),
     path("w/<slug:slug>/journeys/", include("journeys.urls")),
     path("w/<slug:slug>/personas/", include("personas.urls")),
+    path("w/<slug:slug>/frictions/", include("touchpoints.urls")),
 ]
 
 if settings.DEBUG:

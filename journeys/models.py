@@ -32,12 +32,13 @@ DEFAULT_CHANNELS = [
 ]
 
 
-def _count_per_journey(queryset, journey_path: str = "journey") -> Coalesce:
-    """A correlated COUNT: one sub-select per counted relation instead of a join that multiplies."""
+def correlated_count(queryset, path: str = "journey") -> Coalesce:
+    """A correlated COUNT of `queryset` rows whose `path` is the outer row: one sub-select per
+    counted relation instead of a join that multiplies."""
     counted = (
-        queryset.filter(**{journey_path: OuterRef("pk")})
+        queryset.filter(**{path: OuterRef("pk")})
         .order_by()
-        .values(journey_path)
+        .values(path)
         .annotate(n=Count("pk"))
         .values("n")
     )
@@ -50,11 +51,11 @@ class JourneyQuerySet(models.QuerySet):
         return (
             self.select_related("workspace")
             .annotate(
-                stage_count=_count_per_journey(Stage.objects.all()),
-                channel_count=_count_per_journey(Channel.objects.all()),
-                touchpoint_count=_count_per_journey(Touchpoint.objects.all()),
+                stage_count=correlated_count(Stage.objects.all()),
+                channel_count=correlated_count(Channel.objects.all()),
+                touchpoint_count=correlated_count(Touchpoint.objects.all()),
                 # A friction counts until it is resolved: "in progress" still hurts customers.
-                open_friction_count=_count_per_journey(
+                open_friction_count=correlated_count(
                     FrictionNote.objects.exclude(status=Status.RESOLVED), "touchpoint__journey"
                 ),
             )

@@ -35,6 +35,11 @@ class Frictions:
     def icon(self) -> str:
         return SEVERITY_ICON[self.worst] if self.worst else ""
 
+    @property
+    def heat(self) -> tuple[int, int]:
+        """How much it hurts: the worst severity first, then how many."""
+        return (SEVERITY_RANK[self.worst] if self.worst else 0, self.count)
+
     def __add__(self, other: "Frictions") -> "Frictions":
         ranks = [SEVERITY_RANK[s] for s in (self.worst, other.worst) if s]
         return Frictions(self.count + other.count, SEVERITY_BY_RANK[max(ranks)] if ranks else None)
@@ -47,6 +52,7 @@ class StageSummary:
     stage: Stage
     emotions: list[int] = field(default_factory=list)
     frictions: Frictions = Frictions()
+    hot_spot: bool = False
 
     @property
     def average_emotion(self) -> float | None:
@@ -136,7 +142,16 @@ def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tupl
     lanes = [
         Lane(channel, [cells[channel.pk, stage.pk] for stage in stages]) for channel in channels
     ]
+    _mark_hot_spots(list(summaries.values()))
     return lanes, list(summaries.values())
+
+
+def _mark_hot_spots(summaries: list[StageSummary]) -> None:
+    """The stages where the persona hurts most: the worst unresolved severity, then the most
+    frictions. None when no stage has an unresolved friction."""
+    hottest = max((summary.frictions.heat for summary in summaries), default=(0, 0))
+    for summary in summaries:
+        summary.hot_spot = hottest[1] > 0 and summary.frictions.heat == hottest
 
 
 def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[Cell]:

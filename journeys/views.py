@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from config.htmx import HtmxHttpRequest, redirect_after_post
 from journeys import picture
+from journeys.activity_feed import feed_page
 from journeys.curves import emotion_curve
 from journeys.forms import JourneyForm, JourneyImportForm, JourneyPersonaForm
 from journeys.interchange import InvalidJourneyFile, dump_journey, import_journey
@@ -124,6 +125,7 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
         extra |= {
             "card": card,
             "form": TouchpointForm(instance=card),
+            "open_friction": _linked_id(request.GET.get("friction")),
         }
     return render_map(request, membership, journey_map, partial, **extra)
 
@@ -139,10 +141,13 @@ def _one_cell(request, membership, journey, cell_id: str, *, adding: bool) -> Ht
     return render_map(request, membership, journey_map, "cell", cell=cells[0], adding=adding_id)
 
 
+def _linked_id(value: str | None) -> int | None:
+    return int(value) if value and value.isascii() and value.isdigit() else None
+
+
 def _linked_card(journey: Journey, card_pk: str | None):
-    if not card_pk or not card_pk.isdigit():
-        return None
-    return journey.touchpoints.filter(pk=card_pk).first()
+    card_pk = _linked_id(card_pk)
+    return journey.touchpoints.filter(pk=card_pk).first() if card_pk else None
 
 
 @login_required
@@ -198,6 +203,19 @@ def journey_curve(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request, template, {"workspace": membership.workspace, "journey": journey, "curve": curve}
     )
+
+
+@login_required
+@require_safe
+def journey_activity(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Who did what in the journey, newest first, 30 to a page (`?page=`)."""
+    journey, membership = get_journey(request.user, slug, pk, Action.READ)
+    context = {
+        "workspace": membership.workspace,
+        "journey": journey,
+        "page": feed_page(journey, request.GET.get("page")),
+    }
+    return render(request, "journeys/activity.html", context)
 
 
 EXPORT_CONTENT_TYPES = {

@@ -1,10 +1,13 @@
 import re
 
 from django import forms
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from journeys.forms import VersionedForm
-from touchpoints.models import Channel, Touchpoint
+from touchpoints.mentions import find_mentions
+from touchpoints.models import Channel, FrictionNote, Status, Touchpoint
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -79,3 +82,72 @@ class NewChannelForm(forms.ModelForm):
         model = Channel
         fields = ["name"]
         labels = {"name": _("New channel")}
+
+
+class FrictionNoteForm(VersionedForm):
+    class Meta:
+        model = FrictionNote
+        fields = ["title", "description", "severity", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        # The card panel holds the card's editor too: each note's fields need their own ids.
+        super().__init__(*args, auto_id=f"friction-{kwargs['instance'].pk}-%s", **kwargs)
+
+
+class NewFrictionNoteForm(forms.ModelForm):
+    class Meta:
+        model = FrictionNote
+        fields = ["title", "description", "severity", "status"]
+        labels = {"title": _("What hurts?")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="new-friction-%s", **kwargs)
+
+
+class FrictionStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Status.choices,
+        error_messages={"invalid_choice": _("Choose open, in progress or resolved.")},
+    )
+    version = forms.IntegerField(min_value=1)
+
+
+COMMENT_MAX_LENGTH = 5000
+
+
+class CommentForm(forms.Form):
+    """A comment's text; its @mentions must name members of the workspace."""
+
+    body = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": COMMENT_MAX_LENGTH}),
+        error_messages={"required": _("Write something before posting.")},
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if len(body) > COMMENT_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("A comment can hold %(limit)s characters; this one has %(length)s."),
+                code="max_length",
+                params={"limit": intcomma(COMMENT_MAX_LENGTH), "length": intcomma(len(body))},
+            )
+        found = find_mentions(body, self.members)
+        if found.unknown:
+            raise forms.ValidationError(
+                ngettext(
+                    "%(names)s is not a member of this workspace: pick a name from the list.",
+                    "%(names)s are not members of this workspace: pick names from the list.",
+                    len(found.unknown),
+                ),
+                code="unknown_mention",
+                params={"names": ", ".join(f"@{name}" for name in found.unknown)},
+            )
+        self.mentioned = found.users
+        return body

@@ -1,12 +1,15 @@
 import re
+from functools import cached_property
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from journeys.editing import Versioned
 from journeys.keys import KEY_MAX_LENGTH
+from touchpoints.mentions import comment_html
 
 
 class Emotion(models.IntegerChoices):
@@ -181,6 +184,11 @@ class Touchpoint(Versioned, models.Model):
     def emotion_emoji(self) -> str:
         return EMOTION_EMOJI[self.emotion]
 
+    @cached_property
+    def friction_notes(self) -> list["FrictionNote"]:
+        """The card's friction notes with their threads, for its panel."""
+        return list(self.frictions.with_threads())
+
     def siblings(self) -> models.QuerySet:
         """The cards of the same cell: one persona, one stage, one channel."""
         return Touchpoint.objects.filter(
@@ -188,6 +196,18 @@ class Touchpoint(Versioned, models.Model):
             persona_id=self.persona_id,
             stage_id=self.stage_id,
             channel_id=self.channel_id,
+        )
+
+
+class FrictionNoteQuerySet(models.QuerySet):
+    def with_threads(self) -> "FrictionNoteQuerySet":
+        """Notes with their author, comments, comment authors and mentioned members: what the
+        card panel shows, in three queries whatever the number of notes and comments."""
+        comments = Comment.objects.select_related("author").prefetch_related(
+            models.Prefetch("mentions", queryset=Mention.objects.select_related("user"))
+        )
+        return self.select_related("author").prefetch_related(
+            models.Prefetch("comments", queryset=comments)
         )
 
 
@@ -208,6 +228,8 @@ class FrictionNote(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = FrictionNoteQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
 
@@ -217,6 +239,13 @@ class FrictionNote(models.Model):
     @property
     def severity_icon(self) -> str:
         return SEVERITY_ICON[self.severity]
+
+    def post_comment(self, author, body: str, mentioned: list, workspace_id: int) -> "Comment":
+        """A new comment by `author`; each member in `mentioned` gets an unread mention."""
+        with transaction.atomic():
+            comment = self.comments.create(author=author, body=body, created_at=timezone.now())
+            comment.add_mentions(mentioned, workspace_id)
+        return comment
 
 
 class Comment(models.Model):
@@ -244,6 +273,30 @@ class Comment(models.Model):
     @property
     def author_label(self) -> str:
         return self.author.display_name if self.author else self.author_name
+
+    @property
+    def body_html(self):
+        """The text with its mentions marked; the mentions come prefetched (`with_threads`)."""
+        return comment_html(self.body, [mention.user for mention in self.mentions.all()])
+
+    def is_by(self, user) -> bool:
+        return self.author_id is not None and self.author_id == user.pk
+
+    def edit(self, body: str, mentioned: list, workspace_id: int) -> None:
+        with transaction.atomic():
+            self.body = body
+            self.edited_at = timezone.now()
+            self.save(update_fields=["body", "edited_at"])
+            # A member still named keeps their mention as it is (read or not); a name taken
+            # out loses it; a new one gets an unread one.
+            self.mentions.exclude(user__in=mentioned).delete()
+            self.add_mentions(mentioned, workspace_id)
+
+    def add_mentions(self, mentioned: list, workspace_id: int) -> None:
+        Mention.objects.bulk_create(
+            [Mention(comment=self, user=user, workspace_id=workspace_id) for user in mentioned],
+            ignore_conflicts=True,
+        )
 
 
 class Mention(models.Model):

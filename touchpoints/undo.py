@@ -1,4 +1,5 @@
-"""Undo for a deleted card: the card, its friction notes and their comments, in a signed token.
+"""Undo for a deleted card: the card, its friction notes, their comments and the comments'
+mentions, in a signed token.
 
 The token travels with the "Undo" button instead of living in a table or a session, so any app
 server can restore the card and nothing needs cleaning up. It is signed (nobody can forge cards
@@ -12,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from journeys.editing import insert_at, lock_journey, renumber
 from journeys.keys import unique_key
 from journeys.models import JourneyPersona, Stage
-from touchpoints.models import Channel, Comment, FrictionNote, Touchpoint
+from touchpoints.models import Channel, Comment, FrictionNote, Mention, Touchpoint
 
 SALT = "parcours.touchpoint-undo"
 UNDO_SECONDS = 60
@@ -33,7 +34,7 @@ def _values(obj, names: list[str]) -> dict:
 
 def delete_with_undo(touchpoint: Touchpoint) -> str:
     """Delete the card and return the token that brings it back."""
-    frictions = touchpoint.frictions.prefetch_related("comments")
+    frictions = touchpoint.frictions.prefetch_related("comments__mentions")
     snapshot = {
         "journey_id": touchpoint.journey_id,
         **_values(touchpoint, CARD_FIELDS),
@@ -45,6 +46,10 @@ def delete_with_undo(touchpoint: Touchpoint) -> str:
                         **_values(comment, COMMENT_FIELDS),
                         "created_at": comment.created_at.isoformat(),
                         "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
+                        "mentions": [
+                            [mention.user_id, mention.read_at and mention.read_at.isoformat()]
+                            for mention in comment.mentions.all()
+                        ],
                     }
                     for comment in friction.comments.all()
                 ],
@@ -56,8 +61,10 @@ def delete_with_undo(touchpoint: Touchpoint) -> str:
     return signing.dumps(snapshot, salt=SALT, compress=True)
 
 
-def restore(token: str, journey_id: int) -> Touchpoint:
-    """Put a deleted card back where it was, with its friction notes and comments."""
+def restore(token: str, journey) -> Touchpoint:
+    """Put a deleted card back in `journey` where it was, with its friction notes, comments and
+    mentions."""
+    journey_id = journey.pk
     try:
         snapshot = signing.loads(token, salt=SALT, max_age=UNDO_SECONDS)
     except signing.BadSignature as error:
@@ -79,20 +86,35 @@ def restore(token: str, journey_id: int) -> Touchpoint:
         renumber(Touchpoint, (ids, {**cell, card.pk: snapshot["position"]}))
         card.position = ids.index(card.pk)
         for friction in frictions:
-            comments = friction.pop("comments")
-            note = FrictionNote.objects.create(touchpoint=card, **friction)
-            Comment.objects.bulk_create(
-                Comment(
-                    friction=note,
-                    **{
-                        **comment,
-                        "created_at": parse_datetime(comment["created_at"]),
-                        "edited_at": comment["edited_at"] and parse_datetime(comment["edited_at"]),
-                    },
-                )
-                for comment in comments
-            )
+            _restore_friction(card, friction, journey.workspace_id)
     return card
+
+
+def _restore_friction(card: Touchpoint, friction: dict, workspace_id: int) -> None:
+    comments = friction.pop("comments")
+    note = FrictionNote.objects.create(touchpoint=card, **friction)
+    mentions = [comment.pop("mentions") for comment in comments]
+    restored = Comment.objects.bulk_create(
+        Comment(
+            friction=note,
+            **{
+                **comment,
+                "created_at": parse_datetime(comment["created_at"]),
+                "edited_at": comment["edited_at"] and parse_datetime(comment["edited_at"]),
+            },
+        )
+        for comment in comments
+    )
+    Mention.objects.bulk_create(
+        Mention(
+            comment=comment,
+            user_id=user_id,
+            workspace_id=workspace_id,
+            read_at=read_at and parse_datetime(read_at),
+        )
+        for comment, named in zip(restored, mentions, strict=True)
+        for user_id, read_at in named
+    )
 
 
 def _cell_still_exists(card: Touchpoint) -> bool:

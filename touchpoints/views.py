@@ -226,7 +226,7 @@ def card_delete(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> H
 def card_restore(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
     try:
-        card = restore(request.POST.get("token", ""), journey.pk)
+        card = restore(request.POST.get("token", ""), journey)
     except CannotRestore:
         messages.error(request, _("This card can no longer be restored."))
         return message_only(request, membership, load_map(journey, None, with_cards=False))

@@ -69,3 +69,26 @@ def get_channel(user, slug: str, pk: int, channel_pk: int, action: Action = Acti
 
 def get_touchpoint(user, slug: str, pk: int, touchpoint_pk: int, action: Action = Action.READ):
     return _get_in_journey(user, slug, pk, "touchpoints", touchpoint_pk, action)
+
+
+def get_friction(user, slug: str, pk: int, friction_pk: int, action: Action = Action.READ):
+    """The friction note `friction_pk` on a card of journey `pk`: (note, membership), the note's
+    card and journey attached."""
+    from touchpoints.models import FrictionNote
+
+    journey, membership = get_journey(user, slug, pk, action)
+    notes = FrictionNote.objects.filter(touchpoint__journey=journey).select_related("touchpoint")
+    note = get_object_or_404(notes, pk=friction_pk)
+    note.touchpoint.journey = journey
+    return note, membership
+
+
+def get_comment(user, slug: str, pk: int, comment_pk: int, action: Action = Action.READ):
+    """A comment on a friction note of journey `pk`: (comment, membership)."""
+    from touchpoints.models import Comment
+
+    journey, membership = get_journey(user, slug, pk, action)
+    comments = Comment.objects.filter(friction__touchpoint__journey=journey)
+    comment = get_object_or_404(comments.select_related("friction__touchpoint"), pk=comment_pk)
+    comment.friction.touchpoint.journey = journey
+    return comment, membership

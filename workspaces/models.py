@@ -85,6 +85,12 @@ class Workspace(models.Model):
             membership = self.memberships.create(user=user, role=role)
         return membership, created
 
+    def people(self):
+        """The users who are members, the ones an @mention may name."""
+        from accounts.models import User
+
+        return User.objects.filter(memberships__workspace=self)
+
     @classmethod
     def free_slug(cls, wanted: str) -> str:
         base = slugify(wanted)[:50] or "workspace"
@@ -123,6 +129,10 @@ class Membership(models.Model):
     @property
     def can_edit(self) -> bool:
         return self.may(Action.EDIT)
+
+    @property
+    def can_comment(self) -> bool:
+        return self.may(Action.COMMENT)
 
     @property
     def can_manage_members(self) -> bool:

@@ -1,11 +1,17 @@
 """Small display helpers shared by the journey and persona pages."""
 
+from datetime import timedelta
+
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.timesince import timesince
+from django.utils.translation import get_language_info, gettext
 
 from journeys import cards
+from touchpoints.board_rows import board_rows as rows_html
+from touchpoints.forms import NewFrictionNoteForm
 from touchpoints.models import CHANNEL_EMOJI, EMOTION_EMOJI, Channel, icon_for
 
 register = template.Library()
@@ -64,3 +70,23 @@ def touchpoint_card(context, touchpoint) -> str:
 @register.simple_tag
 def frictions_badge(frictions) -> str:
     return cards.frictions_badge(frictions)
+
+
+@register.simple_tag
+def new_friction_form(bound=None):
+    """The "add a friction" form: the one that came back with errors, or an empty one."""
+    return bound or NewFrictionNoteForm()
+
+
+@register.filter
+def ago(moment) -> str:
+    """ "3 hours ago", or "just now" for the last minute rather than "0 minutes ago"."""
+    if timezone.now() - moment < timedelta(minutes=1):
+        return gettext("just now")
+    return gettext("%(time)s ago") % {"time": timesince(moment, depth=1)}
+
+
+@register.simple_tag
+def board_rows(notes) -> str:
+    """The friction board's rows (touchpoints/board_rows.py says why they are built in Python)."""
+    return rows_html(notes)

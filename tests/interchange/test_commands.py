@@ -15,7 +15,7 @@ from journeys.spreadsheet import journey_csv
 from personas.models import Persona
 from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory
 from tests.interchange.conftest import DEMO_DIR, encode
-from touchpoints.models import Touchpoint
+from touchpoints.models import Comment, Mention, Touchpoint
 from workspaces.models import Membership, Role, Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,9 +224,20 @@ class TestLoadDemo:
         ]
         assert "demo@parcours.example / parcours-demo" in stdout.splitlines()[-2]
 
+    def test_the_owner_finds_a_thread_that_mentions_them(self):
+        _run("load_demo")
+
+        [mention] = Mention.objects.all()
+        assert mention.user.email == "demo@parcours.example"
+        assert mention.read_at is None
+        note = mention.comment.friction
+        assert note.status == "open"
+        posted = [c.author.name for c in note.comments.exclude(author=None)]
+        assert posted == ["Élodie Garnier", "Hugo Lambert"]
+
     def test_running_it_twice_adds_nothing(self):
         _run("load_demo")
-        models = [User, Workspace, Membership, Journey, Persona, Touchpoint]
+        models = [User, Workspace, Membership, Journey, Persona, Touchpoint, Comment, Mention]
         before = {model.__name__: model.objects.count() for model in models}
 
         _run("load_demo")

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from journeys.editing import StaleVersion
 from journeys.models import Stage
@@ -13,10 +14,11 @@ from tests.factories import (
     FrictionNoteFactory,
     JourneyFactory,
     JourneyPersonaFactory,
+    MembershipFactory,
     StageFactory,
     TouchpointFactory,
 )
-from touchpoints.models import Touchpoint
+from touchpoints.models import Mention, Touchpoint
 from touchpoints.undo import CannotRestore, delete_with_undo, restore
 
 
@@ -220,7 +222,7 @@ def test_undo_brings_a_deleted_card_back_in_place_with_its_frictions_and_comment
 
     token = delete_with_undo(cards[1])
     assert [title for title, _ in cell_titles(stages[0], channel)] == titles(cards, 0, 2)
-    restored = restore(token, journey.pk)
+    restored = restore(token, journey)
 
     assert cell_titles(stages[0], channel) == [
         (cards[0].title, 0),
@@ -233,11 +235,29 @@ def test_undo_brings_a_deleted_card_back_in_place_with_its_frictions_and_comment
     assert [comment.body for comment in note.comments.all()] == ["Seen twice this week."]
 
 
+def test_undo_gives_the_comments_their_mentions_back_read_or_not(grid):
+    journey, _stages, _channel, cards = grid
+    member = MembershipFactory(workspace=journey.workspace).user
+    note = FrictionNoteFactory(touchpoint=cards[0])
+    note.post_comment(member, f"@{member.display_name} first", [member], journey.workspace_id)
+    note.post_comment(member, f"@{member.display_name} second", [member], journey.workspace_id)
+    Mention.objects.filter(comment__body__endswith="first").update(read_at=timezone.now())
+
+    restore(delete_with_undo(cards[0]), journey)
+
+    mentions = Mention.objects.order_by("comment__created_at")
+    assert [(m.comment.body.split()[-1], m.read_at is None) for m in mentions] == [
+        ("first", False),
+        ("second", True),
+    ]
+    assert {(m.user, m.workspace) for m in mentions} == {(member, journey.workspace)}
+
+
 def test_undo_refuses_a_forged_token(grid):
     journey, *_ = grid
 
     with pytest.raises(CannotRestore):
-        restore("not-a-token", journey.pk)
+        restore("not-a-token", journey)
 
 
 def test_undo_refuses_a_token_of_another_journey(grid):
@@ -245,7 +265,7 @@ def test_undo_refuses_a_token_of_another_journey(grid):
     token = delete_with_undo(cards[0])
 
     with pytest.raises(CannotRestore):
-        restore(token, JourneyFactory().pk)
+        restore(token, JourneyFactory())
 
 
 def test_undo_refuses_when_the_stage_went_meanwhile(grid):
@@ -254,5 +274,5 @@ def test_undo_refuses_when_the_stage_went_meanwhile(grid):
     stages[0].delete()
 
     with pytest.raises(CannotRestore):
-        restore(token, journey.pk)
+        restore(token, journey)
     assert not Touchpoint.objects.filter(title=cards[0].title).exists()

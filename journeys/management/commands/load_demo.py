@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from journeys.interchange import import_journey, parse_journey_file
+from journeys.models import Activity
+from touchpoints.models import SEVERITY_RANK, FrictionNote
 from workspaces.models import Membership, Role, Workspace
 
 DEMO_FILES = Path(__file__).resolve().parents[2] / "demo"
@@ -16,6 +18,26 @@ TEAM = [
     ("commenter@parcours.example", "Hugo Lambert", Role.COMMENTER),
     ("viewer@parcours.example", "Sarah Cohen", Role.VIEWER),
 ]
+
+
+def _start_a_conversation(journey) -> None:
+    """A thread on the first journey's worst friction, with a mention of the demo owner, so
+    the first login shows threads and an unread mention, as a team's workspace would."""
+    User = get_user_model()
+    editor, commenter, owner = (
+        User.objects.get(email=email) for email, _, _ in (TEAM[1], TEAM[2], TEAM[0])
+    )
+    notes = FrictionNote.objects.filter(touchpoint__journey=journey, status="open")
+    note = max(notes.order_by("pk"), key=lambda n: SEVERITY_RANK[n.severity], default=None)
+    if note is None:
+        return
+    thread = [
+        (editor, f"@{owner.display_name}, on traite celle-ci au prochain sprint\u202f?", [owner]),
+        (commenter, "D’accord. J’ai vu le même souci en magasin samedi.", []),
+    ]
+    for author, body, mentioned in thread:
+        note.post_comment(author, body, mentioned, journey.workspace_id)
+        Activity.record(author, Activity.Verb.COMMENTED, note, journey=journey)
 
 
 class Command(BaseCommand):
@@ -45,6 +67,9 @@ class Command(BaseCommand):
                 if title not in titles:
                     journey = import_journey(workspace, data, user=owner)
                     self.stdout.write(f"imported {path.name} as journey {journey.pk}")
+                    if not titles:
+                        _start_a_conversation(journey)
+                    titles.add(title)
 
         self.stdout.write(
             f"Demo ready: log in at http://127.0.0.1:8000/ as {DEMO_OWNER} / {PASSWORD}"
