@@ -60,7 +60,8 @@ def _respond(
     if changed:
         extra["cells"] = load_cells(journey_map, {(card.stage_id, card.channel_id)})
         partial += "_changed"
-    if note:
+    if note and not partial.startswith("card_frictions"):
+        # One note drawn alone: its thread as it is now. The card's list loads every note.
         note = FrictionNote.objects.with_threads().filter(pk=note.pk).first() or note
     response = render_map(
         request,

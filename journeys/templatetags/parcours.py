@@ -1,13 +1,9 @@
 """Small display helpers shared by the journey and persona pages."""
 
-from datetime import timedelta
-
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.timesince import timesince
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language_info
 
 from journeys import cards
 from touchpoints.board_rows import board_rows as rows_html
@@ -76,14 +72,6 @@ def frictions_badge(frictions) -> str:
 def new_friction_form(bound=None):
     """The "add a friction" form: the one that came back with errors, or an empty one."""
     return bound or NewFrictionNoteForm()
-
-
-@register.filter
-def ago(moment) -> str:
-    """ "3 hours ago", or "just now" for the last minute rather than "0 minutes ago"."""
-    if timezone.now() - moment < timedelta(minutes=1):
-        return gettext("just now")
-    return gettext("%(time)s ago") % {"time": timesince(moment, depth=1)}
 
 
 @register.simple_tag
