@@ -1,9 +1,8 @@
 import pytest
-from django.urls import reverse
 
+from tests.factories import MembershipFactory
 from tests.journeys.conftest import build_map
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
+from workspaces.models import Role
 
 
 @pytest.fixture
@@ -22,5 +21,7 @@ def note(card):
     return card.frictions.get(status="open")
 
 
-def url(journey, name: str, *args) -> str:
-    return reverse(f"journeys:{name}", args=[journey.workspace.slug, journey.pk, *args])
+@pytest.fixture
+def marie(workspace):
+    """A viewer with a two-word name, for mentions."""
+    return MembershipFactory(workspace=workspace, role=Role.VIEWER, user__name="Marie Dupont").user

@@ -1,7 +1,7 @@
 """The friction row marks the stages where the persona hurts most."""
 
 from tests.factories import FrictionNoteFactory
-from tests.frictions.conftest import HTMX, url
+from tests.map.conftest import HTMX, url
 
 
 def hot_stages(client, journey) -> list[str]:

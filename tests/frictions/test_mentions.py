@@ -6,12 +6,6 @@ from django.urls import reverse
 from tests.factories import MembershipFactory
 from touchpoints.mentions import comment_html, find_mentions
 from touchpoints.models import Mention
-from workspaces.models import Role
-
-
-@pytest.fixture
-def marie(workspace):
-    return MembershipFactory(workspace=workspace, role=Role.VIEWER, user__name="Marie Dupont").user
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 
 from journeys.models import Activity
 from tests.factories import CommentFactory, FrictionNoteFactory
-from tests.frictions.conftest import HTMX, url
+from tests.map.conftest import HTMX, url
 from touchpoints.models import FrictionNote
 
 

@@ -4,7 +4,7 @@ of notes, comments and mentions."""
 import pytest
 
 from tests.factories import CommentFactory, FrictionNoteFactory
-from tests.frictions.conftest import HTMX, url
+from tests.map.conftest import HTMX, url
 
 
 def _grow(card, editor, notes: int, comments: int):

@@ -2,8 +2,8 @@
 
 from journeys.interchange import export_journey, import_journey
 from tests.factories import MembershipFactory
-from tests.frictions.conftest import HTMX, url
 from tests.interchange.conftest import encode
+from tests.map.conftest import HTMX, url
 from workspaces.models import Role
 
 

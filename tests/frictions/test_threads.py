@@ -4,15 +4,9 @@
 import pytest
 
 from journeys.models import Activity
-from tests.factories import CommentFactory, FrictionNoteFactory, MembershipFactory, UserFactory
-from tests.frictions.conftest import HTMX, url
+from tests.factories import CommentFactory, FrictionNoteFactory, UserFactory
+from tests.map.conftest import HTMX, url
 from touchpoints.models import Comment, Mention
-from workspaces.models import Role
-
-
-@pytest.fixture
-def marie(workspace):
-    return MembershipFactory(workspace=workspace, role=Role.VIEWER, user__name="Marie Dupont").user
 
 
 def post(client, journey, note, body):
