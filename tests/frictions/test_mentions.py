@@ -56,7 +56,7 @@ def test_mentioned_member_sees_it_unread_until_opened(
     assert opened["Location"].endswith(f"#comment-{comment.pk}")
     mention.refresh_from_db()
     assert mention.read_at is not None
-    assert "0 unread mentions" in client.get(ws_url(journey.workspace, "mentions")).content.decode()
+    assert "All caught up" in client.get(ws_url(journey.workspace, "mentions")).content.decode()
     badge = client.get(ws_url(journey.workspace, "mentions_unread"), HTTP_HX_REQUEST="true")
     assert badge.content.decode().strip() == ""
     # The map opens on the card with the note open.
