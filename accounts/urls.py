@@ -1,7 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts import views
 from accounts.forms import LoginForm
 
 urlpatterns = [
@@ -15,7 +14,6 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("signup/", views.signup, name="signup"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -5,7 +5,6 @@ view, middleware included, without a network hop), which is what a page costs an
 """
 
 import os
-import statistics
 import time
 
 import django
@@ -21,34 +20,15 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from bench import board  # noqa: E402
 from bench.data import journey_file  # noqa: E402
 from bench.export import export_benchmarks  # noqa: E402
-from journeys.interchange import dump_journey, import_journey  # noqa: E402
-from journeys.responses import map_context, map_curve  # noqa: E402
-from journeys.swimlanes import load_map  # noqa: E402
+from bench.timing import RUNS, get_ok, timed  # noqa: E402
+from maps.interchange.exporting import dump_journey  # noqa: E402
+from maps.interchange.importing import import_journey  # noqa: E402
+from maps.responses import map_context, map_curve  # noqa: E402
+from maps.swimlanes import load_map  # noqa: E402
 from workspaces.models import Membership, Workspace  # noqa: E402
-
-RUNS = 40
-
-
-def timed(fn, runs: int = RUNS) -> tuple[float, float]:
-    """p50 and p95 of `fn` in milliseconds, after a short warm-up."""
-    for _ in range(3):
-        fn()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples), statistics.quantiles(samples, n=20)[18]
-
-
-def get_ok(client: Client, url: str):
-    def fetch():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-
-    return fetch
 
 
 def map_floor(client: Client, journey, user) -> float:
@@ -133,8 +113,6 @@ def main() -> None:
     p50, p95 = timed(get_ok(client, journeys_url))
     print(f"{'journeys page, 22 journeys':44} {p50:8.1f} {p95:8.1f}")
     export_benchmarks(client, workspace, user)
-    from bench import board  # here, not at the top: bench.board imports `timed` from this module
-
     board.main()
 
 

@@ -21,7 +21,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from bench.__main__ import get_ok, timed  # noqa: E402
+from bench.timing import get_ok, timed  # noqa: E402
 from journeys.models import Journey, JourneyPersona  # noqa: E402
 from personas.models import Persona  # noqa: E402
 from touchpoints.models import Comment, FrictionNote, Mention, Touchpoint  # noqa: E402

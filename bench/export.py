@@ -23,7 +23,7 @@ from django.urls import reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from bench.data import journey_file  # noqa: E402
-from journeys.interchange import import_journey  # noqa: E402
+from maps.interchange.importing import import_journey  # noqa: E402
 from workspaces.models import Workspace  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -34,11 +34,15 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "template_partials",
+    # The project's apps, bottom layer first: each imports only the ones listed before it
+    # (docs/architecture.md; tests/test_layers.py keeps it so).
+    "core",
     "accounts",
     "workspaces",
     "personas",
     "journeys",
     "touchpoints",
+    "maps",
 ]
 
 MIDDLEWARE = [
@@ -52,7 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "config.middleware.HtmxMessagesMiddleware",
+    "core.middleware.HtmxMessagesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -74,7 +78,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "config.forms.FormRenderer"
+FORM_RENDERER = "core.forms.FormRenderer"
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,20 +1,34 @@
+"""The root URLs: the top of the layering, wiring each app's pages under its address.
+
+Two namespaces take pages from two layers, because their URLs were published that way and stay:
+`workspaces` (members from workspaces, mentions from touchpoints) and `accounts/` (sign-up
+creates a workspace, so it is a workspaces view).
+"""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from maps import persona_urls
+from maps import urls as map_urls
+from touchpoints import urls as touchpoint_urls
+from workspaces import urls as workspace_urls
 from workspaces import views as workspace_views
+
+workspace_pages = workspace_urls.urlpatterns + touchpoint_urls.mention_patterns
 
 urlpatterns = [
     path("", workspace_views.home, name="home"),
     path("workspaces/new/", workspace_views.workspace_create, name="workspace_create"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/signup/", workspace_views.signup, name="signup"),
     path("accounts/", include("accounts.urls")),
-    path("w/<slug:slug>/", include("workspaces.urls")),
-    path("w/<slug:slug>/journeys/", include("journeys.urls")),
-    path("w/<slug:slug>/personas/", include("personas.urls")),
-    path("w/<slug:slug>/frictions/", include("touchpoints.urls")),
+    path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
+    path("w/<slug:slug>/journeys/", include(map_urls)),
+    path("w/<slug:slug>/personas/", include(persona_urls)),
+    path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
 ]
 
 if settings.DEBUG:

@@ -1,10 +1,15 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from journeys.models import Journey, Stage
+from core.forms import VersionedForm
+from journeys.models import Channel, Journey, Stage
 from personas.models import Persona
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 class JourneyForm(forms.ModelForm):
@@ -33,19 +38,6 @@ class JourneyImportForm(forms.Form):
                 params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             )
         return upload
-
-
-class VersionedForm(forms.ModelForm):
-    """An edit form that carries the version its user started from (see journeys.editing)."""
-
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-
-    def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
 class StageForm(VersionedForm):
@@ -79,3 +71,43 @@ class JourneyPersonaForm(forms.Form):
     def __init__(self, *args, journey: Journey, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["persona"].queryset = Persona.objects.filter(workspace=journey.workspace_id)
+
+
+class ChannelForm(VersionedForm):
+    class Meta:
+        model = Channel
+        fields = ["name", "icon", "colour"]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_colour(self) -> str:
+        colour = self.cleaned_data["colour"]
+        if not HEX_COLOUR.match(colour):
+            raise forms.ValidationError(_("Choose a colour like #2563eb."), code="invalid")
+        return colour.lower()
+
+
+class NewChannelForm(forms.ModelForm):
+    class Meta:
+        model = Channel
+        fields = ["name"]
+        labels = {"name": _("New channel")}
+
+
+class AddToJourneyForm(forms.Form):
+    """A journey of the persona's workspace that the persona is not in yet."""
+
+    journey = forms.TypedChoiceField(label=_("Journey"), coerce=int)
+
+    def __init__(self, *args, persona: Persona, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One query for both the options and the check: a forged id is simply not a choice.
+        self.journeys = {
+            journey.pk: journey
+            for journey in Journey.objects.filter(workspace=persona.workspace)
+            .exclude(journey_personas__persona=persona)
+            .order_by("title", "pk")
+        }
+        self.fields["journey"].choices = [(pk, j.title) for pk, j in self.journeys.items()]
+
+    def clean_journey(self) -> Journey:
+        return self.journeys[self.cleaned_data["journey"]]

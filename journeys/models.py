@@ -1,16 +1,14 @@
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from journeys.editing import Versioned
-from journeys.keys import KEY_MAX_LENGTH, unique_key
+from core.keys import KEY_MAX_LENGTH, unique_key
+from journeys.channel_icons import CHANNEL_EMOJI, LANE_COLOURS, ChannelIcon, icon_for
+from journeys.parts import JourneyPart
 from personas.models import Persona
-from touchpoints.models import LANE_COLOURS, Channel, FrictionNote, Status, Touchpoint
 from workspaces.models import Workspace
 
 DEFAULT_STAGES = [
@@ -32,41 +30,6 @@ DEFAULT_CHANNELS = [
 ]
 
 
-def correlated_count(queryset, path: str = "journey") -> Coalesce:
-    """A correlated COUNT of `queryset` rows whose `path` is the outer row: one sub-select per
-    counted relation instead of a join that multiplies."""
-    counted = (
-        queryset.filter(**{path: OuterRef("pk")})
-        .order_by()
-        .values(path)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
-
-
-class JourneyQuerySet(models.QuerySet):
-    def with_counts(self) -> "JourneyQuerySet":
-        """Journeys with their sizes and personas, for lists: a constant number of queries."""
-        return (
-            self.select_related("workspace")
-            .annotate(
-                stage_count=correlated_count(Stage.objects.all()),
-                channel_count=correlated_count(Channel.objects.all()),
-                touchpoint_count=correlated_count(Touchpoint.objects.all()),
-                # A friction counts until it is resolved: "in progress" still hurts customers.
-                open_friction_count=correlated_count(
-                    FrictionNote.objects.exclude(status=Status.RESOLVED), "touchpoint__journey"
-                ),
-            )
-            .prefetch_related(
-                models.Prefetch(
-                    "journey_personas", queryset=JourneyPersona.objects.select_related("persona")
-                )
-            )
-        )
-
-
 class Journey(models.Model):
     """A scenario drawn for one or more personas, across ordered stages and channels."""
 
@@ -83,8 +46,6 @@ class Journey(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = JourneyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "pk"]
@@ -146,9 +107,11 @@ class Journey(models.Model):
     def remove_persona(self, persona: Persona) -> int:
         """Take `persona` out of the journey with its touchpoints; returns how many cards went."""
         with transaction.atomic():
-            deleted, by_model = Touchpoint.objects.filter(journey=self, persona=persona).delete()
+            cards = self.touchpoints.filter(persona=persona)
+            card_model_label = cards.model._meta.label
+            deleted, by_model = cards.delete()
             self.journey_personas.filter(persona=persona).delete()
-        return by_model.get(Touchpoint._meta.label, 0)
+        return by_model.get(card_model_label, 0)
 
 
 class JourneyPersona(models.Model):
@@ -170,7 +133,7 @@ class JourneyPersona(models.Model):
         return f"{self.journey} · {self.persona}"
 
 
-class Stage(Versioned, models.Model):
+class Stage(JourneyPart, models.Model):
     """An ordered column of a journey."""
 
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
@@ -191,6 +154,42 @@ class Stage(Versioned, models.Model):
 
     def siblings(self) -> models.QuerySet:
         return Stage.objects.filter(journey_id=self.journey_id)
+
+
+class Channel(JourneyPart, models.Model):
+    """A swimlane of a journey: where an interaction happens."""
+
+    journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="channels")
+    key = models.CharField(max_length=KEY_MAX_LENGTH)
+    name = models.CharField(_("name"), max_length=120)
+    icon = models.CharField(_("icon"), max_length=16, choices=ChannelIcon.choices, default="other")
+    colour = models.CharField(_("colour"), max_length=7, default="#2563eb")
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "key"], name="channel_key_unique_in_journey")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def emoji(self) -> str:
+        return CHANNEL_EMOJI.get(self.icon, CHANNEL_EMOJI["other"])
+
+    def siblings(self) -> models.QuerySet:
+        return Channel.objects.filter(journey_id=self.journey_id)
+
+    @classmethod
+    def create_last(cls, journey_id: int, key_base: str, **fields) -> "Channel":
+        """A new lane, with an icon guessed from its name and the next colour of the palette."""
+        lanes = cls.objects.filter(journey_id=journey_id).count()
+        fields.setdefault("icon", icon_for("", key_base))
+        fields.setdefault("colour", LANE_COLOURS[lanes % len(LANE_COLOURS)])
+        return super().create_last(journey_id, key_base, **fields)
 
 
 class Activity(models.Model):
@@ -237,3 +236,19 @@ class Activity(models.Model):
             object_id=obj.pk,
             object_label=str(obj)[:200],
         )
+
+
+def channel_names(workspace: Workspace, current: list[str]) -> list[str]:
+    """The channels a persona may prefer: the usual ones, then every lane name the workspace's
+    journeys use, then any the persona already has; one spelling per name, ignoring case."""
+    with translation.override(workspace.language):
+        defaults = [gettext(name) for _key, _icon, name in DEFAULT_CHANNELS]
+    used = sorted(
+        set(Channel.objects.filter(journey__workspace=workspace).values_list("name", flat=True)),
+        key=str.casefold,
+    )
+    spelling = {name.casefold(): name for name in current}
+    names: dict[str, str] = {}
+    for name in [*defaults, *used, *current]:
+        names.setdefault(name.casefold(), spelling.get(name.casefold(), name))
+    return list(names.values())

@@ -3,22 +3,18 @@ from dataclasses import dataclass
 
 from django import forms
 from django.http import QueryDict
-from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from journeys.forms import VersionedForm
-from journeys.interchange.schema import OLDEST_AGE
-from journeys.models import DEFAULT_CHANNELS, Journey
+from core.forms import VersionedForm
 from personas.models import (
     AVATAR_COLOURS,
     LIST_ITEM_MAX_LENGTH,
     LIST_MAX_ITEMS,
+    OLDEST_AGE,
     PROFILE_FIELDS,
     Persona,
 )
 from personas.photos import prepare_photo
-from touchpoints.models import Channel
 
 BIO_MAX_LENGTH = 4000
 
@@ -120,24 +116,8 @@ class ItemListField(forms.Field):
             raise forms.ValidationError(problems)
 
 
-def channel_names(workspace, current: list[str]) -> list[str]:
-    """The channels a persona may prefer: the usual ones, then every lane name the workspace's
-    journeys use, then any the persona already has; one spelling per name, ignoring case."""
-    with translation.override(workspace.language):
-        defaults = [gettext(name) for _key, _icon, name in DEFAULT_CHANNELS]
-    used = sorted(
-        set(Channel.objects.filter(journey__workspace=workspace).values_list("name", flat=True)),
-        key=str.casefold,
-    )
-    spelling = {name.casefold(): name for name in current}
-    names: dict[str, str] = {}
-    for name in [*defaults, *used, *current]:
-        names.setdefault(name.casefold(), spelling.get(name.casefold(), name))
-    return list(names.values())
-
-
 class PersonaForm(VersionedForm):
-    """The persona editor. `version` is the one the editor started from (see Persona.apply_edit)."""
+    """The persona editor. `version` is the one the editor started from (core.versioning)."""
 
     age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=OLDEST_AGE)
     bio = forms.CharField(
@@ -170,22 +150,23 @@ class PersonaForm(VersionedForm):
         widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"quote": _("A sentence they might say, in their own words.")}
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, channel_names: list[str], **kwargs) -> None:
+        """`channel_names`: the lanes the persona may prefer (journeys.models.channel_names)."""
         super().__init__(*args, **kwargs)
         persona = self.instance
-        self.fields["preferred_channels"].choices = [
-            (name, name) for name in channel_names(persona.workspace, persona.preferred_channels)
-        ]
+        self.fields["preferred_channels"].choices = [(name, name) for name in channel_names]
         colours = dict(AVATAR_COLOURS)
         # A colour set before (an import, the admin) stays selectable until someone changes it.
         colours.setdefault(persona.colour, _("Current colour"))
         self.fields["colour"].widget.choices = list(colours.items())
 
     @classmethod
-    def carrying(cls, data: QueryDict, instance: Persona, focus: str = "") -> "PersonaForm":
+    def carrying(
+        cls, data: QueryDict, instance: Persona, *, channel_names: list[str], focus: str = ""
+    ) -> "PersonaForm":
         """An unbound form showing `data` as typed, for a redraw that saves nothing: no error
         is shown for a field the person has not finished. `focus` names the input to focus."""
-        form = cls(instance=instance)
+        form = cls(instance=instance, channel_names=channel_names)
         form.focus = focus
         form.initial = {
             name: field.widget.value_from_datadict(data, {}, name)
@@ -203,16 +184,6 @@ class PersonaForm(VersionedForm):
     def clean_colour(self) -> str:
         # Colour pickers and people write hex digits in either case; one spelling is stored.
         return self.cleaned_data["colour"].lower()
-
-    def differences_from(self, latest: Persona) -> list[tuple[str, str]]:
-        """The fields someone else saved differently, as (label, their value) to show."""
-        differences = []
-        for name in PROFILE_FIELDS:
-            theirs = getattr(latest, name)
-            if theirs != self.cleaned_data[name]:
-                shown = " · ".join(theirs) if isinstance(theirs, list) else theirs
-                differences.append((self.fields[name].label, shown if shown != "" else "—"))
-        return differences
 
 
 @dataclass
@@ -270,23 +241,3 @@ class PhotoForm(forms.Form):
 
     def clean_photo(self):
         return prepare_photo(self.cleaned_data["photo"])
-
-
-class AddToJourneyForm(forms.Form):
-    """A journey of the persona's workspace that the persona is not in yet."""
-
-    journey = forms.TypedChoiceField(label=_("Journey"), coerce=int)
-
-    def __init__(self, *args, persona: Persona, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # One query for both the options and the check: a forged id is simply not a choice.
-        self.journeys = {
-            journey.pk: journey
-            for journey in Journey.objects.filter(workspace=persona.workspace)
-            .exclude(journey_personas__persona=persona)
-            .order_by("title", "pk")
-        }
-        self.fields["journey"].choices = [(pk, j.title) for pk, j in self.journeys.items()]
-
-    def clean_journey(self) -> Journey:
-        return self.journeys[self.cleaned_data["journey"]]

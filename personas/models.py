@@ -5,8 +5,6 @@ from uuid import uuid4
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -14,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from journeys.editing import update_if_current
+from core.versioning import Versioned
 from workspaces.models import Workspace
 
 # Initials backgrounds dark enough for white text (contrast ≥ 4.5:1, checked by a test), each
@@ -31,6 +29,9 @@ AVATAR_COLOURS = {
 # WCAG AA for normal text: initials are small, so the stricter of the two thresholds.
 MIN_CONTRAST = 4.5
 HEX_COLOUR = re.compile(r"#[0-9a-f]{6}")
+
+# The oldest age a persona may have, in the editor and in a journey file.
+OLDEST_AGE = 150
 
 # Goals, frustrations and needs: enough room to argue with, not a place to paste a document.
 LIST_MAX_ITEMS = 20
@@ -93,7 +94,7 @@ def new_photo_name(extension: str = ".jpg") -> str:
     return f"{uuid4().hex}{extension}"
 
 
-class Persona(models.Model):
+class Persona(Versioned, models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="personas")
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role or title"), max_length=160, blank=True)
@@ -138,14 +139,6 @@ class Persona(models.Model):
         """The stored photo's file name, which the photo's URL carries (see `new_photo_name`)."""
         return self.photo.name.rsplit("/", 1)[-1]
 
-    def apply_edit(self, changes: dict, version: int) -> bool:
-        """Saves `changes` unless someone saved the persona since `version`.
-
-        Returns False, writing nothing, when the persona has moved on: the check and the write
-        are one UPDATE, so two people saving at the same moment cannot both win.
-        """
-        return update_if_current(self, version, **changes)
-
     def replace_photo(self, content: File | None) -> None:
         """Stores `content` as the photo (None removes it); the old file goes once committed."""
         old = self.photo.name
@@ -171,21 +164,6 @@ class Persona(models.Model):
                 copy.photo.save(new_photo_name(), File(source), save=False)
         copy.save()
         return copy
-
-    def journey_links_with_cards(self) -> models.QuerySet:
-        """The persona's journeys by title, each with how many touchpoints it has there."""
-        cards = (
-            self.touchpoints.filter(journey=OuterRef("journey"))
-            .order_by()
-            .values("journey")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            self.journey_links.select_related("journey")
-            .annotate(card_count=Coalesce(Subquery(cards, output_field=models.IntegerField()), 0))
-            .order_by("journey__title", "pk")
-        )
 
 
 @receiver(post_delete, sender=Persona)

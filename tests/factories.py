@@ -1,9 +1,9 @@
 import factory
 
 from accounts.models import User
-from journeys.models import Journey, JourneyPersona, Stage
+from journeys.models import Channel, Journey, JourneyPersona, Stage
 from personas.models import Persona
-from touchpoints.models import Channel, Comment, FrictionNote, Touchpoint
+from touchpoints.models import Comment, FrictionNote, Touchpoint
 from workspaces.models import Membership, Role, Workspace
 
 PASSWORD = "correct horse battery staple"

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from touchpoints.models import Channel, Comment, FrictionNote, Touchpoint
+from journeys.models import Channel
+from touchpoints.models import Comment, FrictionNote, Touchpoint
 
 
 @admin.register(Channel)

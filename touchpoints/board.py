@@ -24,7 +24,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from journeys.models import correlated_count
+from core.queries import correlated_count
 from touchpoints.board_filters import SEVERITIES, BoardFilters, WorkspaceParts
 from touchpoints.models import (
     SEVERITY_ICON,

@@ -14,8 +14,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from journeys.models import Journey, JourneyPersona, Stage
-from touchpoints.models import SEVERITY_ICON, SEVERITY_RANK, Channel, Severity, Status, Touchpoint
+from journeys.models import Channel, Journey, JourneyPersona, Stage
+from touchpoints.models import SEVERITY_ICON, SEVERITY_RANK, Severity, Status, Touchpoint
 
 SEARCH_MAX_LENGTH = 100
 # Worst first, as the counts and the "severity" sort read.

@@ -3,10 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from config.htmx import HtmxHttpRequest, render_page_or_partial
+from core.htmx import HtmxHttpRequest, render_htmx, targeted
 from touchpoints.board import load_board
 from workspaces.access import get_membership
 from workspaces.models import Action
@@ -14,18 +13,16 @@ from workspaces.models import Action
 
 @login_required
 @require_safe
-# The same URL answers a whole page or, for htmx, the board alone: caches must tell them apart.
-@vary_on_headers("HX-Request", "HX-Target")
 def board(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Filters live in the query string, so a filtered board is a link to share. A refused
     filter is named beside the form and left out; the others still apply (status 400)."""
     membership = get_membership(request.user, slug, Action.READ)
     board = load_board(membership.workspace, request.user, request.GET)
-    response = render_page_or_partial(
+    response = render_htmx(
         request,
         "touchpoints/board.html",
         {"workspace": membership.workspace, "membership": membership, "board": board},
-        partials=("board",),
+        partial=targeted(request, "board"),
         status=400 if board.filters.errors else 200,
     )
     if request.htmx:

@@ -1,15 +1,11 @@
-import re
-
 from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from journeys.forms import VersionedForm
+from core.forms import VersionedForm
 from touchpoints.mentions import find_mentions
-from touchpoints.models import Channel, FrictionNote, Status, Touchpoint
-
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+from touchpoints.models import FrictionNote, Status, Touchpoint
 
 
 class CellForm(forms.Form):
@@ -62,26 +58,6 @@ class TouchpointForm(VersionedForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "emotion": forms.RadioSelect,
         }
-
-
-class ChannelForm(VersionedForm):
-    class Meta:
-        model = Channel
-        fields = ["name", "icon", "colour"]
-        widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
-
-    def clean_colour(self) -> str:
-        colour = self.cleaned_data["colour"]
-        if not HEX_COLOUR.match(colour):
-            raise forms.ValidationError(_("Choose a colour like #2563eb."), code="invalid")
-        return colour.lower()
-
-
-class NewChannelForm(forms.ModelForm):
-    class Meta:
-        model = Channel
-        fields = ["name"]
-        labels = {"name": _("New channel")}
 
 
 class FrictionNoteForm(VersionedForm):

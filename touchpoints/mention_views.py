@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST, require_safe
 
-from config.htmx import HtmxHttpRequest
+from core.htmx import HtmxHttpRequest
 from touchpoints.models import Mention
 from workspaces.access import get_membership
 from workspaces.models import Action

@@ -1,14 +1,18 @@
-import re
 from functools import cached_property
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from journeys.editing import Versioned
-from journeys.keys import KEY_MAX_LENGTH
+from core.keys import KEY_MAX_LENGTH
+from core.queries import correlated_count
+from core.versioning import Versioned
+from journeys.models import Channel, Journey, JourneyPersona, Stage
+from journeys.parts import JourneyPart
 from touchpoints.mentions import comment_html
 
 
@@ -45,117 +49,14 @@ class Status(models.TextChoices):
     RESOLVED = "resolved", pgettext_lazy("friction status", "Resolved")
 
 
-class ChannelIcon(models.TextChoices):
-    WEB = "web", _("Website")
-    MOBILE = "mobile", _("Mobile app")
-    STORE = "store", _("Store")
-    EMAIL = "email", _("Email")
-    SOCIAL = "social", _("Social media")
-    PHONE = "phone", _("Phone")
-    WORD_OF_MOUTH = "word_of_mouth", _("Word of mouth")
-    SEARCH = "search", _("Search")
-    CHAT = "chat", _("Chat")
-    PERSON = "person", _("In person")
-    PRODUCT = "product", _("Product")
-    EVENT = "event", _("Event")
-    OTHER = "other", _("Other")
-
-
-CHANNEL_EMOJI = {
-    "web": "🌐",
-    "mobile": "📱",
-    "store": "🏬",
-    "email": "✉️",
-    "social": "💬",
-    "phone": "📞",
-    "word_of_mouth": "🗣️",
-    "search": "🔎",
-    "chat": "💭",
-    "person": "🧑‍💼",
-    "product": "🧩",
-    "event": "🎟️",
-    "other": "📍",
-}
-
-# Word beginnings that suggest an icon for a channel imported without one (the v1 format has no
-# icon). Checked in order, on whole words, so "workshop" is not a shop and "in-app" product help
-# is not the mobile app.
-ICON_HINTS = [
-    ("product", ("product", "produit")),
-    ("person", ("advisor", "conseill", "vendeu", "sales", "commercia")),
-    ("event", ("event", "événement", "atelier", "workshop", "salon")),
-    ("mobile", ("app", "mobile", "appli", "smartphone")),
-    ("email", ("mail", "e-mail", "email", "newsletter", "courriel")),
-    ("search", ("search", "recherche", "seo", "google")),
-    ("social", ("social", "instagram", "facebook", "tiktok", "linkedin", "réseau", "community")),
-    ("phone", ("phone", "téléphone", "call", "appel")),
-    ("chat", ("chat", "support", "messag")),
-    ("store", ("store", "magasin", "boutique", "shop")),
-    ("word_of_mouth", ("mouth", "bouche", "review", "avis")),
-    ("web", ("web", "site", "website")),
-]
-
-LANE_COLOURS = ["#2563eb", "#7c3aed", "#db2777", "#ea580c", "#059669", "#0891b2", "#4f46e5"]
-
-
-def icon_for(key: str, name: str) -> str:
-    words = re.findall(r"\w+", f"{key} {name}".lower().replace("_", " "))
-    for icon, hints in ICON_HINTS:
-        if any(word.startswith(hint) for word in words for hint in hints):
-            return icon
-    return ChannelIcon.OTHER
-
-
-class Channel(Versioned, models.Model):
-    """A swimlane of a journey: where an interaction happens."""
-
-    journey = models.ForeignKey(
-        "journeys.Journey", on_delete=models.CASCADE, related_name="channels"
-    )
-    key = models.CharField(max_length=KEY_MAX_LENGTH)
-    name = models.CharField(_("name"), max_length=120)
-    icon = models.CharField(_("icon"), max_length=16, choices=ChannelIcon.choices, default="other")
-    colour = models.CharField(_("colour"), max_length=7, default="#2563eb")
-    position = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["journey", "key"], name="channel_key_unique_in_journey")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def emoji(self) -> str:
-        return CHANNEL_EMOJI.get(self.icon, CHANNEL_EMOJI["other"])
-
-    def siblings(self) -> models.QuerySet:
-        return Channel.objects.filter(journey_id=self.journey_id)
-
-    @classmethod
-    def create_last(cls, journey_id: int, key_base: str, **fields) -> "Channel":
-        """A new lane, with an icon guessed from its name and the next colour of the palette."""
-        lanes = cls.objects.filter(journey_id=journey_id).count()
-        fields.setdefault("icon", icon_for("", key_base))
-        fields.setdefault("colour", LANE_COLOURS[lanes % len(LANE_COLOURS)])
-        return super().create_last(journey_id, key_base, **fields)
-
-
-class Touchpoint(Versioned, models.Model):
+class Touchpoint(JourneyPart, models.Model):
     """One interaction of one persona, at one stage, in one channel."""
 
-    journey = models.ForeignKey(
-        "journeys.Journey", on_delete=models.CASCADE, related_name="touchpoints"
-    )
+    journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="touchpoints")
     persona = models.ForeignKey(
         "personas.Persona", on_delete=models.CASCADE, related_name="touchpoints"
     )
-    stage = models.ForeignKey(
-        "journeys.Stage", on_delete=models.CASCADE, related_name="touchpoints"
-    )
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="touchpoints")
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="touchpoints")
     key = models.CharField(max_length=KEY_MAX_LENGTH)
     title = models.CharField(_("title"), max_length=200)
@@ -211,7 +112,7 @@ class FrictionNoteQuerySet(models.QuerySet):
         )
 
 
-class FrictionNote(models.Model):
+class FrictionNote(Versioned, models.Model):
     """A problem at a touchpoint."""
 
     touchpoint = models.ForeignKey(Touchpoint, on_delete=models.CASCADE, related_name="frictions")
@@ -322,3 +223,41 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"@{self.user} in {self.comment_id}"
+
+
+def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
+    """`journeys` with their sizes and personas, for lists: a constant number of queries."""
+    return (
+        journeys.select_related("workspace")
+        .annotate(
+            stage_count=correlated_count(Stage.objects.all()),
+            channel_count=correlated_count(Channel.objects.all()),
+            touchpoint_count=correlated_count(Touchpoint.objects.all()),
+            # A friction counts until it is resolved: "in progress" still hurts customers.
+            open_friction_count=correlated_count(
+                FrictionNote.objects.exclude(status=Status.RESOLVED), "touchpoint__journey"
+            ),
+        )
+        .prefetch_related(
+            models.Prefetch(
+                "journey_personas", queryset=JourneyPersona.objects.select_related("persona")
+            )
+        )
+    )
+
+
+def journey_links_with_cards(persona) -> models.QuerySet:
+    """The persona's journeys by title, each with how many touchpoints it has there."""
+    cards = (
+        Touchpoint.objects.filter(persona=persona, journey=OuterRef("journey"))
+        .order_by()
+        .values("journey")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        JourneyPersona.objects.filter(persona=persona)
+        .select_related("journey")
+        .annotate(card_count=Coalesce(Subquery(cards, output_field=models.IntegerField()), 0))
+        .order_by("journey__title", "pk")
+    )

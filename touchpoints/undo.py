@@ -10,10 +10,10 @@ from django.core import signing
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
-from journeys.editing import insert_at, lock_journey, renumber
-from journeys.keys import unique_key
-from journeys.models import JourneyPersona, Stage
-from touchpoints.models import Channel, Comment, FrictionNote, Mention, Touchpoint
+from core.keys import unique_key
+from core.versioning import insert_at, renumber
+from journeys.models import Channel, JourneyPersona, Stage
+from touchpoints.models import Comment, FrictionNote, Mention, Touchpoint
 
 SALT = "parcours.touchpoint-undo"
 UNDO_SECONDS = 60
@@ -73,7 +73,7 @@ def restore(token: str, journey) -> Touchpoint:
         raise CannotRestore
     frictions = snapshot.pop("frictions")
     with transaction.atomic():
-        lock_journey(journey_id)
+        Touchpoint.lock_journey(journey_id)
         card = Touchpoint(journey_id=journey_id, **snapshot)
         if not _cell_still_exists(card):
             raise CannotRestore

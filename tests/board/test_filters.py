@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from journeys.swimlanes import load_map
+from maps.swimlanes import load_map
 from tests.board.conftest import add_note, board_url, titles
 from tests.factories import CommentFactory, FrictionNoteFactory, WorkspaceFactory
 from touchpoints.models import FrictionNote, Mention

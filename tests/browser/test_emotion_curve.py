@@ -4,13 +4,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from journeys.interchange import import_journey
+from maps.interchange.importing import import_journey
 from tests.browser.test_journey_pages import log_in
 
 pytestmark = pytest.mark.browser
 
 DEMO_FILE = (
-    Path(__file__).resolve().parents[2] / "journeys" / "demo" / "fr-bricolage-deux-personas.json"
+    Path(__file__).resolve().parents[2] / "maps" / "demo" / "fr-bricolage-deux-personas.json"
 )
 
 

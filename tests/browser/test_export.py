@@ -2,7 +2,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from journeys.interchange import import_journey
+from maps.interchange.importing import import_journey
 from tests.browser.test_journey_pages import DEMO_FILE, log_in
 
 pytestmark = pytest.mark.browser

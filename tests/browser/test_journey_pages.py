@@ -5,13 +5,13 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from journeys.interchange import import_journey
 from journeys.models import Journey
+from maps.interchange.importing import import_journey
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "journeys" / "demo" / "fr-mode-en-ligne.json"
+DEMO_FILE = Path(__file__).resolve().parents[2] / "maps" / "demo" / "fr-mode-en-ligne.json"
 
 
 def log_in(page, live_server, user):

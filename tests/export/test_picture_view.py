@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bench.data import journey_file
-from journeys.interchange import import_journey
+from maps.interchange.importing import import_journey
 from tests.export.conftest import assert_drawn, open_png, picture_url
 from tests.factories import JourneyFactory
 from tests.journeys.conftest import build_map

@@ -2,7 +2,7 @@
 
 import pytest
 
-from journeys.picture.text import ELLIPSIS, Style, ellipsize, has_glyph, wrap
+from maps.picture.text import ELLIPSIS, Style, ellipsize, has_glyph, wrap
 
 TITLE = Style(14, 600)
 LONG = "Compare les délais de livraison « express » et standard avant de valider son panier"

@@ -8,9 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from bench.data import journey_file
-from journeys.interchange import import_journey
-from journeys.picture import render_picture
-from journeys.picture.raster import TEXT
+from maps.interchange.importing import import_journey
+from maps.picture.raster import TEXT
+from maps.picture.render import render_picture
 from personas.photos import prepare_photo
 from tests.export.conftest import assert_drawn, open_png
 from tests.journeys.conftest import build_map

@@ -1,6 +1,7 @@
 """Notes and threads made in the app travel in the journey file without loss."""
 
-from journeys.interchange import export_journey, import_journey
+from maps.interchange.exporting import export_journey
+from maps.interchange.importing import import_journey
 from tests.factories import MembershipFactory
 from tests.interchange.conftest import encode
 from tests.map.conftest import HTMX, url

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "journeys" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "maps" / "demo"
 DEMO_FILES = sorted(DEMO_DIR.glob("*.json"))
 
 

@@ -9,9 +9,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from journeys.interchange import export_journey, import_journey
 from journeys.models import Journey
-from journeys.spreadsheet import journey_csv
+from maps.interchange.exporting import export_journey
+from maps.interchange.importing import import_journey
+from maps.spreadsheet import journey_csv
 from personas.models import Persona
 from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory
 from tests.interchange.conftest import DEMO_DIR, encode

@@ -5,13 +5,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from journeys.interchange import dump_journey, export_journey, import_journey
-from journeys.keys import unique_key
+from core.keys import unique_key
+from journeys.channel_icons import LANE_COLOURS, icon_for
 from journeys.models import Activity, Journey
+from maps.interchange.exporting import dump_journey, export_journey
+from maps.interchange.importing import import_journey
 from personas.models import Persona
 from tests.factories import CommentFactory, UserFactory
 from tests.interchange.conftest import DEMO_DIR, DEMO_FILES, encode
-from touchpoints.models import LANE_COLOURS, Comment, icon_for
+from touchpoints.models import Comment
 
 pytestmark = pytest.mark.django_db
 

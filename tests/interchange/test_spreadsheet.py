@@ -4,8 +4,9 @@ import io
 import pytest
 from django.utils import translation
 
-from journeys.interchange import export_journey, import_journey
-from journeys.spreadsheet import journey_csv
+from maps.interchange.exporting import export_journey
+from maps.interchange.importing import import_journey
+from maps.spreadsheet import journey_csv
 from tests.interchange.conftest import DEMO_DIR, encode
 
 pytestmark = pytest.mark.django_db

@@ -3,11 +3,13 @@ import json
 import pytest
 
 from accounts.models import User
-from journeys.interchange import InvalidJourneyFile, import_journey, parse_journey_file
-from journeys.models import Activity, Journey, JourneyPersona, Stage
+from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
+from maps.interchange.importing import import_journey
+from maps.interchange.reading import parse_journey_file
+from maps.interchange.schema import InvalidJourneyFile
 from personas.models import Persona
 from tests.interchange.conftest import encode
-from touchpoints.models import Channel, Comment, FrictionNote, Touchpoint
+from touchpoints.models import Comment, FrictionNote, Touchpoint
 from workspaces.models import Workspace
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from tests.factories import (
     TouchpointFactory,
 )
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "journeys" / "demo" / "fr-mode-en-ligne.json"
+DEMO_FILE = Path(__file__).resolve().parents[2] / "maps" / "demo" / "fr-mode-en-ligne.json"
 
 
 def build_map(workspace, *, cards: int = 5, personas: int = 2, title: str = "Buy a drill"):

@@ -4,7 +4,8 @@ import plotly.graph_objects as go
 import pytest
 from django.utils import translation
 
-from journeys.curves import (
+from maps.curve_figure import figure
+from maps.curves import (
     LINE_DASHES,
     MARKER_SYMBOLS,
     distinct_colours,
@@ -64,7 +65,7 @@ def test_curve_averages_each_stage_in_stage_order_with_gaps(drawn):
 
 
 def test_stage_without_cards_is_a_gap_in_the_line_not_a_zero(drawn):
-    (trace,) = emotion_curve(drawn, "ann").figure["data"]
+    (trace,) = figure(emotion_curve(drawn, "ann"))["data"]
 
     assert trace["y"] == [-0.5, None, 2.0]
     assert trace["connectgaps"] is False
@@ -117,7 +118,7 @@ def test_comparison_remembers_the_chosen_persona(drawn):
 
 
 def test_figure_has_fixed_emotion_axis_stage_ticks_and_a_zero_line(drawn):
-    layout = emotion_curve(drawn, "ann").figure["layout"]
+    layout = figure(emotion_curve(drawn, "ann"))["layout"]
 
     assert layout["yaxis"]["range"] == [-2.45, 2.45]
     assert layout["yaxis"]["tickvals"] == [-2, -1, 0, 1, 2]
@@ -136,19 +137,19 @@ def test_figure_has_fixed_emotion_axis_stage_ticks_and_a_zero_line(drawn):
 @pytest.mark.parametrize("persona", ["ann", "all"])
 def test_figure_is_valid_for_plotly(drawn, persona):
     """The figure is plain data for speed: plotly's own validation checks every attribute."""
-    figure = emotion_curve(drawn, persona).figure
+    drawn_figure = figure(emotion_curve(drawn, persona))
 
-    plotly_figure = go.Figure(figure["data"], figure["layout"])
+    plotly_figure = go.Figure(drawn_figure["data"], drawn_figure["layout"])
 
-    assert len(plotly_figure.data) == len(figure["data"])
+    assert len(plotly_figure.data) == len(drawn_figure["data"])
 
 
 def test_figure_config_hides_the_mode_bar(drawn):
-    assert emotion_curve(drawn, "ann").figure["config"]["displayModeBar"] is False
+    assert figure(emotion_curve(drawn, "ann"))["config"]["displayModeBar"] is False
 
 
 def test_hover_gives_the_average_and_the_card_count(drawn):
-    (trace,) = emotion_curve(drawn, "ann").figure["data"]
+    (trace,) = figure(emotion_curve(drawn, "ann"))["data"]
 
     assert (
         trace["customdata"][0] == "<b>Notice</b><br>😐 Neutral, \N{MINUS SIGN}0.5<br>2 touchpoints"
@@ -161,10 +162,10 @@ def test_names_are_escaped_for_plotly_labels(workspace):
     StageFactory(journey=journey, name="<b>Buy</b> & pay")
     JourneyPersonaFactory(journey=journey, persona__name="<i>Eve</i>")
 
-    figure = emotion_curve(journey, "all").figure
+    drawn_figure = figure(emotion_curve(journey, "all"))
 
-    assert figure["layout"]["xaxis"]["ticktext"] == ["&lt;b&gt;Buy&lt;/b&gt; &amp; pay"]
-    assert figure["data"][0]["name"] == "&lt;i&gt;Eve&lt;/i&gt;"
+    assert drawn_figure["layout"]["xaxis"]["ticktext"] == ["&lt;b&gt;Buy&lt;/b&gt; &amp; pay"]
+    assert drawn_figure["data"][0]["name"] == "&lt;i&gt;Eve&lt;/i&gt;"
 
 
 def test_long_stage_names_wrap_on_two_lines_at_most(workspace):
@@ -172,7 +173,7 @@ def test_long_stage_names_wrap_on_two_lines_at_most(workspace):
     StageFactory(journey=journey, name="Service après-vente, retours et échanges " * 2)
     StageFactory.create_batch(7, journey=journey)
 
-    ticks = emotion_curve(journey).figure["layout"]["xaxis"]["ticktext"]
+    ticks = figure(emotion_curve(journey))["layout"]["xaxis"]["ticktext"]
 
     assert ticks[0].count("<br>") == 1
     assert ticks[0].endswith("…")
@@ -189,11 +190,11 @@ def test_comparison_overlays_every_persona_distinctly(workspace):
             journey=journey, persona=link.persona, stage=stage, channel=channel, emotion=n % 5 - 2
         )
 
-    figure = emotion_curve(journey, "all").figure
+    drawn_figure = figure(emotion_curve(journey, "all"))
 
-    traces = figure["data"]
+    traces = drawn_figure["data"]
     assert [t["name"] for t in traces] == [link.persona.name for link in links]
-    assert figure["layout"]["showlegend"] is True
+    assert drawn_figure["layout"]["showlegend"] is True
     assert len({t["line"]["color"] for t in traces}) == 12
     assert len({(t["marker"]["symbol"], t["line"]["dash"]) for t in traces}) == 12
     assert [t["y"] for t in traces] == [[float(n % 5 - 2)] for n in range(12)]

@@ -8,8 +8,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import escape
 
-from journeys.interchange import InvalidJourneyFile, parse_journey_file
 from journeys.models import Journey
+from maps.interchange.reading import parse_journey_file
+from maps.interchange.schema import InvalidJourneyFile
 from personas.models import Persona
 from tests.journeys.conftest import DEMO_FILE
 

@@ -4,10 +4,9 @@ import json
 
 import pytest
 
-from journeys.models import Stage
+from journeys.models import Channel, Stage
 from tests.factories import JourneyFactory, StageFactory
 from tests.map.conftest import HTMX, url
-from touchpoints.models import Channel
 
 
 @pytest.fixture

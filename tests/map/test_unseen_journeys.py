@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bench.data import journey_file
-from journeys.interchange import import_journey
+from maps.interchange.importing import import_journey
 from tests.map.conftest import url
 
 FIXTURES = sorted((Path(__file__).resolve().parents[3] / "shared" / "fixtures").glob("*.json"))

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from core.versioning import StaleVersion
 from journeys.models import Activity
 from personas.forms import edit_list
 from personas.models import AVATAR_COLOURS, MIN_CONTRAST, Persona, contrast_with_white
@@ -323,16 +324,19 @@ def test_list_buttons_work_without_javascript(editing, persona):
 # Two people editing at once -------------------------------------------------------------------
 
 
-def test_edit_from_an_old_version_shows_the_newer_one_and_overwrites_nothing(editing, persona):
+@pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "without JavaScript"])
+def test_edit_from_an_old_version_shows_the_newer_one_and_overwrites_nothing(
+    editing, persona, headers
+):
     started_from = form_data(persona)
     # A teammate saves first.
-    assert Persona.objects.get(pk=persona.pk).apply_edit({"role": "Head of projects"}, 1)
+    Persona.objects.get(pk=persona.pk).save_changes(1, role="Head of projects")
 
-    response = editing.post(edit_url(persona), {**started_from, "role": "Buyer"}, **HTMX)
+    response = editing.post(edit_url(persona), {**started_from, "role": "Buyer"}, **headers)
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     html = response.content.decode()
-    assert "Someone else saved this persona while you were editing" in html
+    assert "Someone else saved a change while you were editing." in html
     assert "<dt>Role or title</dt><dd>Head of projects</dd>" in html
     assert 'value="Buyer"' in html  # what was typed here is still in the form
     assert 'name="version" value="2"' in html  # saving again is a deliberate overwrite
@@ -340,7 +344,7 @@ def test_edit_from_an_old_version_shows_the_newer_one_and_overwrites_nothing(edi
 
 
 def test_saving_again_after_a_conflict_applies_mine(editing, persona):
-    assert Persona.objects.get(pk=persona.pk).apply_edit({"role": "Head of projects"}, 1)
+    Persona.objects.get(pk=persona.pk).save_changes(1, role="Head of projects")
 
     editing.post(edit_url(persona), form_data(persona, role="Buyer", version="2"))
 
@@ -352,6 +356,8 @@ def test_only_one_of_two_saves_from_the_same_version_wins(persona):
     first = Persona.objects.get(pk=persona.pk)
     second = Persona.objects.get(pk=persona.pk)
 
-    assert first.apply_edit({"name": "First"}, 1)
-    assert not second.apply_edit({"name": "Second"}, 1)
+    first.save_changes(1, name="First")
+    with pytest.raises(StaleVersion) as stale:
+        second.save_changes(1, name="Second")
+    assert stale.value.current.name == "First"
     assert Persona.objects.get(pk=persona.pk).name == "First"

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from journeys.interchange import dump_journey
+from maps.interchange.exporting import dump_journey
 from personas.models import Persona
 from tests.factories import JourneyPersonaFactory, PersonaFactory
 from tests.personas.conftest import stored_files

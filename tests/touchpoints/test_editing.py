@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from journeys.editing import StaleVersion
+from core.versioning import StaleVersion
 from journeys.models import Stage
 from tests.factories import (
     ChannelFactory,

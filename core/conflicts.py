@@ -1,0 +1,32 @@
+"""The edit-conflict protocol, one for every versioned write (stages, channels, cards, friction
+notes, personas, workspace settings).
+
+A stale write (core.versioning.StaleVersion) is answered with status 409 and the editor drawn
+again: the user's own text stays in the form, now carrying the newer version, and
+`includes/conflict.html` shows beside it what the other person saved. "Save mine" posts the form
+again and deliberately replaces theirs; "Use theirs" reloads the row. Without JavaScript the
+whole page comes back in that state, so the user's text is never lost either way.
+"""
+
+from dataclasses import dataclass
+
+from core.forms import VersionedForm
+
+CONFLICT_STATUS = 409
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What includes/conflict.html shows: the fields the other person saved differently, as
+    (label, their value as people read it)."""
+
+    theirs: list[tuple[str, str]]
+
+
+def stale_edit(form: VersionedForm, current, **form_kwargs) -> tuple[VersionedForm, Conflict]:
+    """After `form` (valid, posted) lost to a newer save of `current`: a form with the user's
+    text at `current`'s version, so saving it again replaces theirs, and the conflict to show."""
+    data = form.data.copy()
+    data["version"] = str(current.version)
+    mine = type(form)(data, instance=current, **form_kwargs)
+    return mine, Conflict(form.differences_from(current))

@@ -1,0 +1,27 @@
+"""Display helpers any page may use: `{% load parcours %}`. Each layer adds its own library
+(journey_tags, touchpoint_tags, map_tags) for what only its pages show."""
+
+from django import template
+from django.template.defaultfilters import floatformat
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language in its own name ("Français"); a code Django does not know is shown as is."""
+    try:
+        return capfirst(get_language_info(code)["name_local"])
+    except KeyError:
+        return code
+
+
+@register.filter
+def signed(number: float, digits: int = 1) -> str:
+    """A localised number with its sign, as "+1.5", "−0.7" (a true minus) or "0.0"."""
+    text = floatformat(number, digits)
+    if text.startswith("-"):
+        return "\N{MINUS SIGN}" + text[1:]
+    return f"+{text}" if number > 0 and text.strip("0.,") else text

@@ -1,0 +1,85 @@
+"""Parts of a journey that keep an order and a version: stages, channels and touchpoint cards.
+
+Changes of positions lock the journey row first, so two people reordering the same column or
+cell queue up instead of interleaving; every write names the version it started from
+(core/versioning.py), so nobody silently overwrites a teammate.
+"""
+
+from django.db import models, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from core.keys import unique_key
+from core.versioning import StaleVersion, Versioned, insert_at, renumber, stamp
+
+
+class JourneyPart(Versioned):
+    """For models with `version`, `position` and a journey: edits and moves that never overwrite.
+
+    A model says which rows share its positions by `siblings()` (a stage's journey, a card's cell).
+    """
+
+    def siblings(self) -> models.QuerySet:
+        raise NotImplementedError
+
+    @classmethod
+    def lock_journey(cls, journey_id: int) -> None:
+        """Take the journey's row lock until the transaction ends, and mark it as changed."""
+        journey_model = cls._meta.get_field("journey").related_model
+        journey_model.objects.filter(pk=journey_id).update(updated_at=timezone.now())
+
+    @classmethod
+    def create_last(cls, journey_id: int, key_base: str, **fields):
+        """A new row after its last sibling, with a key unique in the journey's file."""
+        with transaction.atomic():
+            cls.lock_journey(journey_id)
+            row = cls(journey_id=journey_id, **fields)
+            taken = set(cls.objects.filter(journey_id=journey_id).values_list("key", flat=True))
+            row.key = unique_key(key_base, taken)
+            last = row.siblings().aggregate(last=Max("position"))["last"]
+            row.position = 0 if last is None else last + 1
+            row.save()
+        return row
+
+    def save_changes(self, expected_version: int, **changes) -> None:
+        with transaction.atomic():
+            self.lock_journey(self.journey_id)
+            super().save_changes(expected_version, **changes)
+
+    def move_to(self, index: int, expected_version: int, **container) -> None:
+        """Put the row at `index` among its siblings, in a new container if `container` names one
+        (a card's stage and channel); both the old and the new container are renumbered.
+
+        `self` is the row as the user saw it: the version check guarantees that its container
+        is still the one they moved it from.
+        """
+        model = type(self)
+        old_siblings = self.siblings()
+        moved_away = any(getattr(self, name) != value for name, value in container.items())
+        with transaction.atomic():
+            self.lock_journey(self.journey_id)
+            updated = model.objects.filter(pk=self.pk, version=expected_version).update(
+                version=F("version") + 1, **container, **stamp(model)
+            )
+            if not updated:
+                raise StaleVersion(model.objects.filter(pk=self.pk).first())
+            for name, value in container.items():
+                setattr(self, name, value)
+            self.version = expected_version + 1
+            new = dict(self.siblings().values_list("pk", "position"))
+            ids = insert_at([pk for pk in new if pk != self.pk], self.pk, index)
+            self.position = ids.index(self.pk)
+            orders = [(ids, new)]
+            if moved_away:
+                old = dict(old_siblings.values_list("pk", "position"))
+                orders.append((list(old), old))
+            renumber(model, *orders)
+
+    def remove_from_siblings(self) -> None:
+        """Delete the row and close the gap it leaves among its siblings."""
+        model = type(self)
+        with transaction.atomic():
+            self.lock_journey(self.journey_id)
+            self.delete()
+            rest = dict(self.siblings().values_list("pk", "position"))
+            renumber(model, (list(rest), rest))

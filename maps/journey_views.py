@@ -1,0 +1,146 @@
+"""The journeys page (create, import) and a journey's files (JSON, CSV, PNG, SVG)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from core.htmx import HtmxHttpRequest, redirect_after_post, render_htmx
+from journeys.access import get_journey
+from journeys.forms import JourneyForm, JourneyImportForm
+from journeys.models import Activity, Journey
+from maps.interchange.exporting import dump_journey
+from maps.interchange.importing import import_journey
+from maps.interchange.schema import InvalidJourneyFile
+from maps.picture import render as picture
+from maps.picture.scene import UnknownPersona
+from maps.spreadsheet import journey_csv
+from touchpoints.models import journeys_with_counts
+from workspaces.access import get_membership
+from workspaces.models import Action, Membership
+
+
+def _render_list(
+    request: HtmxHttpRequest,
+    membership: Membership,
+    *,
+    partial: str = "",
+    status: int = 200,
+    journey_form: JourneyForm | None = None,
+    import_form: JourneyImportForm | None = None,
+    import_errors: list[str] | None = None,
+) -> HttpResponse:
+    """The journeys page, or for an HTMX request only the partial named by the form it posted."""
+    context = {
+        "workspace": membership.workspace,
+        "membership": membership,
+        "journey_form": journey_form or JourneyForm(),
+        "import_form": import_form or JourneyImportForm(),
+        "import_errors": import_errors or [],
+    }
+    if not (partial and request.htmx):
+        journeys = Journey.objects.filter(workspace=membership.workspace)
+        context["journeys"] = journeys_with_counts(journeys)
+    return render_htmx(request, "journeys/list.html", context, partial=partial, status=status)
+
+
+@login_required
+@require_safe
+def journey_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.READ)
+    return _render_list(request, membership)
+
+
+@login_required
+@require_POST
+def journey_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.EDIT)
+    form = JourneyForm(request.POST)
+    if not form.is_valid():
+        return _render_list(
+            request, membership, partial="new_journey", status=400, journey_form=form
+        )
+    journey = Journey.create_with_defaults(
+        membership.workspace,
+        form.cleaned_data["title"],
+        form.cleaned_data["description"],
+        user=request.user,
+    )
+    Activity.record(request.user, Activity.Verb.CREATED, journey, journey=journey)
+    messages.success(request, _("Journey “%(title)s” created.") % {"title": journey.title})
+    return redirect_after_post(request, journey.get_absolute_url())
+
+
+@login_required
+@require_POST
+def journey_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    membership = get_membership(request.user, slug, Action.EDIT)
+    form = JourneyImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            journey = import_journey(
+                membership.workspace, form.cleaned_data["file"].read(), user=request.user
+            )
+        except InvalidJourneyFile as invalid:
+            import_errors = invalid.errors
+        else:
+            messages.success(request, _("Journey “%(title)s” imported.") % {"title": journey.title})
+            return redirect_after_post(request, journey.get_absolute_url())
+    else:
+        import_errors = []
+    return _render_list(
+        request,
+        membership,
+        partial="import_journey",
+        status=400,
+        import_form=form,
+        import_errors=import_errors,
+    )
+
+
+EXPORT_CONTENT_TYPES = {
+    "json": "application/json; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    **picture.FORMATS,
+}
+
+
+@login_required
+@require_safe
+def journey_export(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
+    """The journey as a file: JSON, CSV, or a picture of the map (`export.png` or `export.svg`,
+    `?size=slide|full&persona=<key>|all`)."""
+    if fmt not in EXPORT_CONTENT_TYPES:
+        raise Http404
+    journey, _membership = get_journey(request.user, slug, pk, Action.EXPORT)
+    if fmt in picture.FORMATS:
+        return _picture(request, journey, fmt)
+    body = dump_journey(journey).encode() if fmt == "json" else journey_csv(journey)
+    response = HttpResponse(body, content_type=EXPORT_CONTENT_TYPES[fmt])
+    filename = f"{slugify(journey.title) or 'journey'}.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _picture(request: HttpRequest, journey: Journey, fmt: str) -> HttpResponse:
+    size = request.GET.get("size") or picture.SLIDE
+    if size not in picture.SIZES:
+        return HttpResponseBadRequest(
+            _("Unknown size “%(size)s”: choose slide or full.") % {"size": size},
+            content_type="text/plain; charset=utf-8",
+        )
+    try:
+        image = picture.render_picture(
+            journey, size=size, persona_key=request.GET.get("persona", ""), file_format=fmt
+        )
+    except UnknownPersona as unknown:
+        return HttpResponseBadRequest(
+            _("This journey has no persona “%(key)s”.") % {"key": unknown},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(image.content, content_type=image.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, image.filename)
+    return response

@@ -1,0 +1,232 @@
+"""The swimlane map of one persona in a journey: touchpoints grouped into channel × stage cells,
+with the per-stage summary row (average emotion, unresolved frictions)."""
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from statistics import fmean
+
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+
+from journeys.models import Channel, Journey, Stage
+from personas.models import Persona
+from touchpoints.models import (
+    EMOTION_EMOJI,
+    SEVERITY_ICON,
+    SEVERITY_RANK,
+    Emotion,
+    Severity,
+    Status,
+    Touchpoint,
+)
+
+SEVERITY_BY_RANK = {rank: severity for severity, rank in SEVERITY_RANK.items()}
+
+
+@dataclass(frozen=True)
+class Frictions:
+    """Unresolved friction notes: how many, and the worst severity among them."""
+
+    count: int = 0
+    worst: Severity | None = None
+
+    @property
+    def icon(self) -> str:
+        return SEVERITY_ICON[self.worst] if self.worst else ""
+
+    @property
+    def heat(self) -> tuple[int, int]:
+        """How much it hurts: the worst severity first, then how many."""
+        return (SEVERITY_RANK[self.worst] if self.worst else 0, self.count)
+
+    def __add__(self, other: "Frictions") -> "Frictions":
+        ranks = [SEVERITY_RANK[s] for s in (self.worst, other.worst) if s]
+        return Frictions(self.count + other.count, SEVERITY_BY_RANK[max(ranks)] if ranks else None)
+
+
+@dataclass
+class StageSummary:
+    """One stage of the chosen persona's map: average emotion and unresolved frictions."""
+
+    stage: Stage
+    emotions: list[int] = field(default_factory=list)
+    frictions: Frictions = Frictions()
+    hot_spot: bool = False
+
+    @property
+    def average_emotion(self) -> float | None:
+        return fmean(self.emotions) if self.emotions else None
+
+    @property
+    def emotion(self) -> Emotion | None:
+        average = self.average_emotion
+        return None if average is None else Emotion(round(average))
+
+    @property
+    def emotion_emoji(self) -> str:
+        return EMOTION_EMOJI[self.emotion] if self.emotion is not None else ""
+
+
+@dataclass
+class Cell:
+    """The cards of one persona at one stage in one channel."""
+
+    stage: Stage
+    channel: Channel
+    cards: list[Touchpoint] = field(default_factory=list)
+
+    @property
+    def dom_id(self) -> str:
+        return f"cell-{self.channel.pk}-{self.stage.pk}"
+
+    @staticmethod
+    def pair_of(dom_id: str) -> tuple[int, int] | None:
+        """(stage id, channel id) of a cell's element id, `dom_id` read back; else None."""
+        match = re.fullmatch(r"cell-(\d+)-(\d+)", dom_id)
+        return (int(match[2]), int(match[1])) if match else None
+
+
+@dataclass
+class Lane:
+    channel: Channel
+    cells: list[Cell]
+
+
+def touchpoints_with_frictions(journey: Journey, persona_id: int):
+    return with_friction_counts(Touchpoint.objects.filter(journey=journey, persona_id=persona_id))
+
+
+def with_friction_counts(touchpoints):
+    """`touchpoints` with their unresolved friction notes counted and their worst severity."""
+    severity_rank = Case(
+        *(
+            When(frictions__severity=severity, then=Value(rank))
+            for severity, rank in SEVERITY_RANK.items()
+        ),
+        output_field=IntegerField(),
+    )
+    unresolved = ~Q(frictions__status=Status.RESOLVED)
+    return touchpoints.annotate(
+        open_friction_count=Count("frictions", filter=unresolved),
+        worst_severity_rank=Max(severity_rank, filter=unresolved),
+    )
+
+
+def _with_summary(touchpoint: Touchpoint, emotion_labels: dict[int, str]) -> Touchpoint:
+    touchpoint.frictions_summary = Frictions(
+        touchpoint.open_friction_count, SEVERITY_BY_RANK.get(touchpoint.worst_severity_rank)
+    )
+    touchpoint.emotion_label = emotion_labels[touchpoint.emotion]
+    return touchpoint
+
+
+def _emotion_labels() -> dict[int, str]:
+    """The emotion words in the current language, translated once per map rather than per card."""
+    return {value: str(label) for value, label in Emotion.choices}
+
+
+def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tuple[list, list]:
+    """Touchpoints grouped into lanes × stages cells, and the per-stage summary row."""
+    cells = {
+        (channel.pk, stage.pk): Cell(stage, channel) for channel in channels for stage in stages
+    }
+    summaries = {stage.pk: StageSummary(stage) for stage in stages}
+    labels = _emotion_labels()
+    for touchpoint in touchpoints:
+        _with_summary(touchpoint, labels)
+        cells[touchpoint.channel_id, touchpoint.stage_id].cards.append(touchpoint)
+        summary = summaries[touchpoint.stage_id]
+        summary.emotions.append(touchpoint.emotion)
+        summary.frictions += touchpoint.frictions_summary
+    lanes = [
+        Lane(channel, [cells[channel.pk, stage.pk] for stage in stages]) for channel in channels
+    ]
+    _mark_hot_spots(list(summaries.values()))
+    return lanes, list(summaries.values())
+
+
+def _mark_hot_spots(summaries: list[StageSummary]) -> None:
+    """The stages where the persona hurts most: the worst unresolved severity, then the most
+    frictions. None when no stage has an unresolved friction."""
+    hottest = max((summary.frictions.heat for summary in summaries), default=(0, 0))
+    for summary in summaries:
+        summary.hot_spot = hottest[1] > 0 and summary.frictions.heat == hottest
+
+
+def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[Cell]:
+    """Some cells of the chosen persona's map, by (stage id, channel id), after a change: one
+    query whatever their number; stages or channels no longer in the map are left out."""
+    stages = {stage.pk: stage for stage in journey_map.stages}
+    channels = {channel.pk: channel for channel in journey_map.channels}
+    cells = {
+        (stage_id, channel_id): Cell(stages[stage_id], channels[channel_id])
+        for stage_id, channel_id in pairs
+        if stage_id in stages and channel_id in channels
+    }
+    if not cells:
+        return []  # an empty Q() below would match every card of the persona
+    wanted = Q()
+    for stage_id, channel_id in cells:
+        wanted |= Q(stage_id=stage_id, channel_id=channel_id)
+    persona_id = journey_map.chosen.persona_id
+    labels = _emotion_labels()
+    for touchpoint in touchpoints_with_frictions(journey_map.journey, persona_id).filter(wanted):
+        cells[touchpoint.stage_id, touchpoint.channel_id].cards.append(
+            _with_summary(touchpoint, labels)
+        )
+    return list(cells.values())
+
+
+@dataclass
+class JourneyMap:
+    """Everything the map page shows: the structure, the chosen persona's cards and summaries."""
+
+    journey: Journey
+    stages: list[Stage]
+    channels: list[Channel]
+    journey_personas: list
+    chosen: object | None
+    lanes: list[Lane] = field(default_factory=list)
+    stage_summaries: list[StageSummary] = field(default_factory=list)
+
+    @cached_property
+    def addable_personas(self) -> list[Persona]:
+        """The workspace's personas not yet in the journey, for the "Add a persona" menu."""
+        present = [link.persona_id for link in self.journey_personas]
+        personas = Persona.objects.filter(workspace=self.journey.workspace_id)
+        return list(personas.exclude(pk__in=present))
+
+    def place(self, card: Touchpoint) -> Touchpoint:
+        """Give `card` its stage and channel from the loaded map rather than two more queries."""
+        card.stage = next(stage for stage in self.stages if stage.pk == card.stage_id)
+        card.channel = next(channel for channel in self.channels if channel.pk == card.channel_id)
+        return card
+
+    def cards(self) -> list[Touchpoint]:
+        return [card for lane in self.lanes for cell in lane.cells for card in cell.cards]
+
+    @property
+    def has_touchpoints(self) -> bool:
+        return any(cell.cards for lane in self.lanes for cell in lane.cells)
+
+
+def choose_persona(journey_personas: list, key: str | None, persona_id: int | None = None):
+    """The journey persona named by `key` (or by `persona_id`, a card's persona); an unknown key
+    (a persona since removed from the journey, an old link) falls back to the first persona, or
+    None in a journey without any."""
+    wanted = (link for link in journey_personas if link.key == key or link.persona_id == persona_id)
+    return next(wanted, None) or next(iter(journey_personas), None)
+
+
+def load_map(
+    journey: Journey, persona_key: str | None, *, persona_id=None, with_cards: bool = True
+) -> JourneyMap:
+    stages = list(journey.stages.all())
+    channels = list(journey.channels.all())
+    journey_personas = list(journey.journey_personas.select_related("persona"))
+    chosen = choose_persona(journey_personas, persona_key, persona_id)
+    journey_map = JourneyMap(journey, stages, channels, journey_personas, chosen)
+    if with_cards:
+        touchpoints = touchpoints_with_frictions(journey, chosen.persona_id) if chosen else []
+        journey_map.lanes, journey_map.stage_summaries = build_map(stages, channels, touchpoints)
+    return journey_map

@@ -1,0 +1,69 @@
+"""Channel moved from touchpoints to journeys (journeys.0003, touchpoints.0003): a database that
+holds lanes and cards keeps every one of them, linked as before, and can go back."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("journeys", "0002_activity_reopened"), ("touchpoints", "0002_mentions")]
+AFTER = [("journeys", "0003_channel_moved_in"), ("touchpoints", "0003_channel_moved_out")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def populate(apps) -> dict:
+    """A journey with two lanes and three cards, written through the models as they were."""
+    workspace = apps.get_model("workspaces", "Workspace").objects.create(name="Team", slug="team")
+    persona = apps.get_model("personas", "Persona").objects.create(
+        workspace=workspace, name="Ann", colour="#1d4ed8"
+    )
+    journey = apps.get_model("journeys", "Journey").objects.create(workspace=workspace, title="J")
+    stage = apps.get_model("journeys", "Stage").objects.create(journey=journey, key="s", name="S")
+    channel_model = apps.get_model("touchpoints", "Channel")
+    web = channel_model.objects.create(journey=journey, key="web", name="Website", icon="web")
+    shop = channel_model.objects.create(journey=journey, key="shop", name="Shop", position=1)
+    card_model = apps.get_model("touchpoints", "Touchpoint")
+    for key, channel in (("a", web), ("b", web), ("c", shop)):
+        card_model.objects.create(
+            journey=journey, persona=persona, stage=stage, channel=channel, key=key, title=key
+        )
+    return {"web": web.pk, "shop": shop.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lanes_and_their_cards_survive_the_move_and_the_way_back():
+    ids = populate(migrate(BEFORE))
+
+    apps = migrate(AFTER)
+
+    channels = apps.get_model("journeys", "Channel").objects
+    assert list(channels.order_by("position").values_list("pk", "name", "icon")) == [
+        (ids["web"], "Website", "web"),
+        (ids["shop"], "Shop", "other"),
+    ]
+    cards = apps.get_model("touchpoints", "Touchpoint").objects.order_by("key")
+    assert [(card.key, card.channel.name) for card in cards] == [
+        ("a", "Website"),
+        ("b", "Website"),
+        ("c", "Shop"),
+    ]
+    content_types = apps.get_model("contenttypes", "ContentType").objects
+    assert content_types.filter(app_label="journeys", model="channel").exists()
+    assert not content_types.filter(app_label="touchpoints", model="channel").exists()
+    # The database's own foreign key followed the renamed table.
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "touchpoints_touchpoint")
+    assert ("journeys_channel", "id") in [
+        constraint["foreign_key"]
+        for constraint in constraints.values()
+        if constraint["columns"] == ["channel_id"]
+    ]
+
+    back = migrate(BEFORE)
+    assert back.get_model("touchpoints", "Channel").objects.get(pk=ids["web"]).name == "Website"
+    migrate(AFTER)
