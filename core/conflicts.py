@@ -10,6 +10,11 @@ whole page comes back in that state, so the user's text is never lost either way
 
 from dataclasses import dataclass
 
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
 from core.forms import VersionedForm
 
 CONFLICT_STATUS = 409
@@ -30,3 +35,18 @@ def stale_edit(form: VersionedForm, current, **form_kwargs) -> tuple[VersionedFo
     data["version"] = str(current.version)
     mine = type(form)(data, instance=current, **form_kwargs)
     return mine, Conflict(form.differences_from(current))
+
+
+def deleted_meanwhile(request: HttpRequest, form: forms.BaseForm) -> None:
+    """The row was deleted while the user typed: their text comes back in a message, to copy,
+    since there is nothing left to save it to."""
+    typed = [
+        str(form.data.get(name, "")).strip()
+        for name, field in form.fields.items()
+        if isinstance(field, forms.CharField) and not field.widget.is_hidden
+    ]
+    text = " — ".join(filter(None, typed))
+    warning = _("Someone else deleted this while you were editing it.")
+    if text:
+        warning = _("%(warning)s Your text: %(text)s") % {"warning": warning, "text": text}
+    messages.warning(request, warning)

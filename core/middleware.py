@@ -1,6 +1,8 @@
 from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
 
+from core.htmx import varies_with_htmx
+
 
 class HtmxMessagesMiddleware:
     """Messages added during an HTMX request ride along out of band, into the page's message
@@ -27,4 +29,5 @@ class HtmxMessagesMiddleware:
         if messages and not messages.used:
             context = {"messages": messages, "oob": True}
             response.write(render_to_string("base.html#messages", context, request))
+            varies_with_htmx(response)
         return response

@@ -1,6 +1,6 @@
 """The emotion curve drawn as a plotly figure: traces, axes, hover texts and colours of the page.
 
-journeys/curves.py computes the curves; this turns one into the JSON that plotly.js draws.
+maps/curves.py computes the curves; this turns one into the JSON that plotly.js draws.
 """
 
 from html import escape

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
-from core.conflicts import CONFLICT_STATUS, stale_edit
+from core.conflicts import CONFLICT_STATUS, deleted_meanwhile, stale_edit
 from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
 from journeys.access import get_journey
 from journeys.models import Activity
 from maps.responses import back_to_map, map_changed, message_only, render_map
-from maps.swimlanes import load_cells, load_map
+from maps.swimlanes import CellKey, load_cells, load_map
 from touchpoints.access import get_comment, get_friction, get_touchpoint
 from touchpoints.forms import (
     CommentForm,
@@ -45,7 +45,7 @@ STATUS_VERBS = {Status.RESOLVED: Activity.Verb.RESOLVED, Status.OPEN: Activity.V
 def _respond(
     request: HtmxHttpRequest,
     membership,
-    card: Touchpoint,
+    touchpoint: Touchpoint,
     partial: str,
     *,
     status: int = 200,
@@ -57,17 +57,22 @@ def _respond(
     out of band, and `mapChanged` for the friction row. A whole page without HTMX."""
     if not request.htmx:
         if request.method == "POST" and status < 400:
-            query = {"card": card.pk, "friction": note.pk} if note else {"card": card.pk}
-            return back_to_map(request, card.journey, **query)
+            query = (
+                {"card": touchpoint.pk, "friction": note.pk} if note else {"card": touchpoint.pk}
+            )
+            return back_to_map(request, touchpoint.journey, **query)
         # A whole page: the card panel shows the card's editor too.
-        extra.setdefault("form", TouchpointForm(instance=card))
+        extra.setdefault("form", TouchpointForm(instance=touchpoint))
     journey_map = load_map(
-        card.journey, None, persona_id=card.persona_id, with_cards=not request.htmx
+        touchpoint.journey,
+        None,
+        persona_id=touchpoint.persona_id,
+        with_touchpoints=not request.htmx,
     )
-    journey_map.place(card)
+    journey_map.place(touchpoint)
     drawn = partial
     if changed:
-        extra["cells"] = load_cells(journey_map, {(card.stage_id, card.channel_id)})
+        extra["cells"] = load_cells(journey_map, {CellKey.of(touchpoint)})
         drawn = WITH_CELLS[partial]
     if note and partial != "card_frictions":
         # One note drawn alone: its thread as it is now. The card's list loads every note.
@@ -78,7 +83,7 @@ def _respond(
         journey_map,
         f"{FRICTIONS}#{drawn}",
         status=status,
-        card=card,
+        touchpoint=touchpoint,
         note=note,
         open_friction=note.pk if note else None,
         **extra,
@@ -89,15 +94,17 @@ def _respond(
 @login_required
 @require_POST
 def friction_add(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
-    card, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
+    touchpoint, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
     form = NewFrictionNoteForm(request.POST)
     if not form.is_valid():
-        return _respond(request, membership, card, "card_frictions", status=400, friction_form=form)
+        return _respond(
+            request, membership, touchpoint, "card_frictions", status=400, friction_form=form
+        )
     note = form.save(commit=False)
-    note.touchpoint, note.author = card, request.user
+    note.touchpoint, note.author = touchpoint, request.user
     note.save()
-    Activity.record(request.user, Activity.Verb.CREATED, note, journey=card.journey)
-    return _respond(request, membership, card, "card_frictions", changed=True, note=note)
+    Activity.record(request.user, Activity.Verb.CREATED, note, journey=touchpoint.journey)
+    return _respond(request, membership, touchpoint, "card_frictions", changed=True, note=note)
 
 
 @login_required
@@ -127,13 +134,13 @@ def _save_friction(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: in
         note, membership = get_friction(request.user, slug, pk, friction_pk, Action.EDIT)
     except Http404:
         return _gone(request, membership, journey)
-    card = note.touchpoint
+    touchpoint = note.touchpoint
     form = FrictionNoteForm(request.POST, instance=note)
     if not form.is_valid():
         return _respond(
             request,
             membership,
-            card,
+            touchpoint,
             "friction_editor",
             status=400,
             note=note,
@@ -149,7 +156,7 @@ def _save_friction(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: in
         return _respond(
             request,
             membership,
-            card,
+            touchpoint,
             "friction_editor",
             status=CONFLICT_STATUS,
             changed=True,
@@ -158,18 +165,13 @@ def _save_friction(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: in
             friction_conflict=conflict,
         )
     _record_change(request, note, status_before)
-    return _respond(request, membership, card, "friction", changed=True, note=note)
+    return _respond(request, membership, touchpoint, "friction", changed=True, note=note)
 
 
 def _gone(request: HtmxHttpRequest, membership, journey) -> HttpResponse:
     """The note was deleted while the user typed: their text comes back in a message."""
-    text = " — ".join(filter(None, [request.POST.get("title"), request.POST.get("description")]))
-    messages.warning(
-        request,
-        _("Someone deleted this friction while you were editing it. Your text: %(text)s")
-        % {"text": text},
-    )
-    journey_map = load_map(journey, None, with_cards=False)
+    deleted_meanwhile(request, NewFrictionNoteForm(request.POST))
+    journey_map = load_map(journey, None, with_touchpoints=False)
     return message_only(request, membership, journey_map)
 
 
@@ -185,11 +187,11 @@ def _record_change(request: HtmxHttpRequest, note: FrictionNote, status_before: 
 def friction_status(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
     """Start, resolve or reopen a note in one click, from the version the user saw."""
     note, membership = get_friction(request.user, slug, pk, friction_pk, Action.EDIT)
-    card = note.touchpoint
+    touchpoint = note.touchpoint
     form = FrictionStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("status", [_("Reload and retry.")])))
-        return _respond(request, membership, card, "friction", status=400, note=note)
+        return _respond(request, membership, touchpoint, "friction", status=400, note=note)
     status_before = note.status
     try:
         note.save_changes(form.cleaned_data["version"], status=form.cleaned_data["status"])
@@ -200,10 +202,16 @@ def friction_status(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: i
             % {"title": note.title},
         )
         return _respond(
-            request, membership, card, "friction", status=CONFLICT_STATUS, changed=True, note=note
+            request,
+            membership,
+            touchpoint,
+            "friction",
+            status=CONFLICT_STATUS,
+            changed=True,
+            note=note,
         )
     _record_change(request, note, status_before)
-    return _respond(request, membership, card, "friction", changed=True, note=note)
+    return _respond(request, membership, touchpoint, "friction", changed=True, note=note)
 
 
 @login_required
@@ -211,15 +219,17 @@ def friction_status(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: i
 def friction_delete(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
     """Deleting a note deletes its thread: ask first when it has comments."""
     note, membership = get_friction(request.user, slug, pk, friction_pk, Action.EDIT)
-    card = note.touchpoint
+    touchpoint = note.touchpoint
     comments = note.comments.count()
     if comments and not request.POST.get("confirm"):
-        return _respond(request, membership, card, "friction_delete", note=note, comments=comments)
+        return _respond(
+            request, membership, touchpoint, "friction_delete", note=note, comments=comments
+        )
     note.delete()
-    Activity.record(request.user, Activity.Verb.DELETED, note, journey=card.journey)
+    Activity.record(request.user, Activity.Verb.DELETED, note, journey=touchpoint.journey)
     messages.success(request, _("Friction “%(title)s” deleted.") % {"title": note.title})
     # The button's target is the note; with the note gone, the card's list takes its place.
-    response = _respond(request, membership, card, "card_frictions", changed=True)
+    response = _respond(request, membership, touchpoint, "card_frictions", changed=True)
     return retarget(response, "#card_frictions")
 
 

@@ -1,5 +1,5 @@
 """The map page: a journey's grid for one persona, its emotion curve, and the personas drawn in
-it. The edits made on the map are in structure_views, card_views and friction_views."""
+it. The edits made on the map are in structure_views, touchpoint_views and friction_views."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from journeys.forms import JourneyPersonaForm
 from journeys.models import Activity, Journey
 from maps.curves import emotion_curve
 from maps.responses import back_to_map, render_map
-from maps.swimlanes import Cell, load_cells, load_map
+from maps.swimlanes import CellKey, load_cells, load_map
 from touchpoints.forms import TouchpointForm
 from workspaces.models import Action
 
@@ -28,16 +28,18 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
     cell_id = request.GET.get("cell") or adding
     if request.htmx and cell_id and request.htmx.target == cell_id:
         return _one_cell(request, membership, journey, cell_id, adding=bool(adding))
-    card = _linked_card(journey, request.GET.get("card"))
+    touchpoint = _linked_touchpoint(journey, request.GET.get("card"))
     journey_map = load_map(
-        journey, request.GET.get("persona"), persona_id=card.persona_id if card else None
+        journey,
+        request.GET.get("persona"),
+        persona_id=touchpoint.persona_id if touchpoint else None,
     )
     partial = targeted(request, "map_summary", "map_grid")
     extra = {"adding": adding}
-    if card:
+    if touchpoint:
         extra |= {
-            "card": card,
-            "form": TouchpointForm(instance=card),
+            "touchpoint": touchpoint,
+            "form": TouchpointForm(instance=touchpoint),
             "open_friction": _linked_id(request.GET.get("friction")),
         }
     return render_map(request, membership, journey_map, partial, **extra)
@@ -45,9 +47,9 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
 
 def _one_cell(request, membership, journey, cell_id: str, *, adding: bool) -> HttpResponse:
     """A cell asked for on its own: with its "add a card" form, or back without it."""
-    pair = Cell.pair_of(cell_id)
-    journey_map = load_map(journey, request.GET.get("persona"), with_cards=False)
-    cells = load_cells(journey_map, {pair}) if pair and journey_map.chosen else []
+    key = CellKey.from_dom_id(cell_id)
+    journey_map = load_map(journey, request.GET.get("persona"), with_touchpoints=False)
+    cells = load_cells(journey_map, {key}) if key and journey_map.chosen else []
     if not cells:
         raise Http404
     adding_id = cell_id if adding else ""
@@ -58,7 +60,7 @@ def _linked_id(value: str | None) -> int | None:
     return int(value) if value and value.isascii() and value.isdigit() else None
 
 
-def _linked_card(journey: Journey, card_pk: str | None):
+def _linked_touchpoint(journey: Journey, card_pk: str | None):
     card_pk = _linked_id(card_pk)
     return journey.touchpoints.filter(pk=card_pk).first() if card_pk else None
 
@@ -92,7 +94,9 @@ def journey_persona_remove(request: HtmxHttpRequest, slug: str, pk: int) -> Http
     persona = form.cleaned_data["persona"]
     cards = journey.touchpoints.filter(persona=persona).count()
     if cards and not request.POST.get("confirm"):
-        journey_map = load_map(journey, request.POST.get("current"), with_cards=not request.htmx)
+        journey_map = load_map(
+            journey, request.POST.get("current"), with_touchpoints=not request.htmx
+        )
         return render_map(
             request, membership, journey_map, "persona_remove", leaving=persona, cards=cards
         )

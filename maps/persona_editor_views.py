@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.conflicts import CONFLICT_STATUS, stale_edit
+from core.conflicts import CONFLICT_STATUS, deleted_meanwhile, stale_edit
 from core.htmx import HtmxHttpRequest, redirect_after_post, render_htmx, targeted
 from core.versioning import StaleVersion
 from journeys.models import Activity, channel_names
@@ -80,7 +80,7 @@ def persona_edit(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
 def _conflict(request: HtmxHttpRequest, form: PersonaForm, membership, current) -> HttpResponse:
     """Someone saved the persona since this editor opened (core/conflicts.py)."""
     if current is None:
-        messages.warning(request, _("Someone else deleted this persona while you were editing it."))
+        deleted_meanwhile(request, form)
         return redirect_after_post(
             request, reverse("personas:list", args=[membership.workspace.slug])
         )

@@ -21,7 +21,7 @@ from journeys.models import Activity, JourneyPersona
 from personas.access import get_persona
 from personas.forms import NewPersonaForm
 from personas.models import Persona
-from touchpoints.models import journey_links_with_cards
+from touchpoints.models import journey_links_with_touchpoint_counts
 from workspaces.access import get_membership
 from workspaces.models import Action, Membership
 
@@ -97,7 +97,7 @@ def _render_detail(
         "workspace": membership.workspace,
         "membership": membership,
         "persona": persona,
-        "journey_links": journey_links_with_cards(persona),
+        "journey_links": journey_links_with_touchpoint_counts(persona),
     }
     if membership.can_edit:
         context["add_form"] = add_form or AddToJourneyForm(persona=persona)
@@ -151,7 +151,7 @@ def persona_delete(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
                 "workspace": membership.workspace,
                 "membership": membership,
                 "persona": persona,
-                "journey_links": journey_links_with_cards(persona),
+                "journey_links": journey_links_with_touchpoint_counts(persona),
             },
         )
     with transaction.atomic():

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_htmx.http import reswap, trigger_client_event
 
 from core.htmx import redirect_after_post, render_htmx
+from core.urls import url_template
 from maps.curves import emotion_curve_for_map
 from maps.swimlanes import JourneyMap, load_map
 from workspaces.models import Membership
@@ -26,8 +27,11 @@ def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dic
         "membership": membership,
         "can_edit": membership.can_edit,
         "journey": journey_map.journey,
-        # Built once: the template puts it in every card's and cell's URLs.
+        # Built once: every cell links to it, and every card to its panel (core/urls.py).
         "journey_url": journey_map.journey.get_absolute_url(),
+        "card_url_template": url_template(
+            "journeys:card", membership.workspace.slug, journey_map.journey.pk
+        ),
         "map": journey_map,
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",
@@ -71,7 +75,7 @@ def render_map(
 def map_curve(journey_map: JourneyMap):
     """The chosen persona's emotion curve, from the cards the map has loaded: no query."""
     m = journey_map
-    return emotion_curve_for_map(m.journey, m.stages, m.journey_personas, m.chosen, m.cards())
+    return emotion_curve_for_map(m.journey, m.stages, m.journey_personas, m.chosen, m.touchpoints())
 
 
 def message_only(request: HttpRequest, membership: Membership, journey_map: JourneyMap):

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from core.conflicts import CONFLICT_STATUS, stale_edit
+from core.conflicts import CONFLICT_STATUS, deleted_meanwhile, stale_edit
 from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
 from journeys.access import get_channel, get_journey, get_stage
@@ -73,7 +73,7 @@ def _persona_key(request: HtmxHttpRequest) -> str:
 
 def _render_part(request, membership, part, partial: str, *, status: int = 200, **extra):
     """One header, or without JavaScript the whole map with that header in the state asked."""
-    journey_map = load_map(part.journey, _persona_key(request), with_cards=not request.htmx)
+    journey_map = load_map(part.journey, _persona_key(request), with_touchpoints=not request.htmx)
     if not request.htmx:
         for shown in (*journey_map.stages, *journey_map.channels):
             if type(shown) is type(part) and shown.pk == part.pk:
@@ -88,7 +88,7 @@ def part_add(request: HtmxHttpRequest, slug: str, pk: int, axis: Axis) -> HttpRe
     form = axis.new_form(request.POST)
     if not form.is_valid():
         # The form sits in the grid it would replace: the error goes back to the form alone.
-        journey_map = load_map(journey, _persona_key(request), with_cards=not request.htmx)
+        journey_map = load_map(journey, _persona_key(request), with_touchpoints=not request.htmx)
         context = {axis.new_form_name: form}
         response = render_map(request, membership, journey_map, axis.add, status=400, **context)
         return reswap(retarget(response, f"#{axis.add}"), "outerHTML") if request.htmx else response
@@ -122,7 +122,7 @@ def part_detail(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis
 def _conflict(request, membership, part, form, current, axis: Axis) -> HttpResponse:
     """Someone saved first: their version beside the user's (core/conflicts.py)."""
     if current is None:
-        messages.warning(request, _("Someone else deleted this while you were editing it."))
+        deleted_meanwhile(request, form)
         return grid_changed(request, membership, part.journey, _persona_key(request))
     current.journey = part.journey
     mine, conflict = stale_edit(form, current)

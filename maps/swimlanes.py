@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from statistics import fmean
+from typing import NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
@@ -67,23 +68,41 @@ class StageSummary:
         return EMOTION_EMOJI[self.emotion] if self.emotion is not None else ""
 
 
+class CellKey(NamedTuple):
+    """Where a touchpoint is on one persona's map: a stage (column), then a channel (lane).
+
+    The one order for a cell, in code and in the cell's element id ("cell-<stage>-<channel>").
+    """
+
+    stage_id: int
+    channel_id: int
+
+    @classmethod
+    def of(cls, touchpoint: Touchpoint) -> "CellKey":
+        return cls(touchpoint.stage_id, touchpoint.channel_id)
+
+    @classmethod
+    def from_dom_id(cls, dom_id: str) -> "CellKey | None":
+        """The key of a cell's element id (`Cell.dom_id` read back), or None."""
+        match = re.fullmatch(r"cell-(\d+)-(\d+)", dom_id)
+        return cls(int(match[1]), int(match[2])) if match else None
+
+
 @dataclass
 class Cell:
-    """The cards of one persona at one stage in one channel."""
+    """The touchpoints of one persona at one stage in one channel."""
 
     stage: Stage
     channel: Channel
-    cards: list[Touchpoint] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+
+    @property
+    def key(self) -> CellKey:
+        return CellKey(self.stage.pk, self.channel.pk)
 
     @property
     def dom_id(self) -> str:
-        return f"cell-{self.channel.pk}-{self.stage.pk}"
-
-    @staticmethod
-    def pair_of(dom_id: str) -> tuple[int, int] | None:
-        """(stage id, channel id) of a cell's element id, `dom_id` read back; else None."""
-        match = re.fullmatch(r"cell-(\d+)-(\d+)", dom_id)
-        return (int(match[2]), int(match[1])) if match else None
+        return f"cell-{self.stage.pk}-{self.channel.pk}"
 
 
 @dataclass
@@ -128,18 +147,21 @@ def _emotion_labels() -> dict[int, str]:
 def build_map(stages: list[Stage], channels: list[Channel], touchpoints) -> tuple[list, list]:
     """Touchpoints grouped into lanes × stages cells, and the per-stage summary row."""
     cells = {
-        (channel.pk, stage.pk): Cell(stage, channel) for channel in channels for stage in stages
+        CellKey(stage.pk, channel.pk): Cell(stage, channel)
+        for channel in channels
+        for stage in stages
     }
     summaries = {stage.pk: StageSummary(stage) for stage in stages}
     labels = _emotion_labels()
     for touchpoint in touchpoints:
         _with_summary(touchpoint, labels)
-        cells[touchpoint.channel_id, touchpoint.stage_id].cards.append(touchpoint)
+        cells[CellKey.of(touchpoint)].touchpoints.append(touchpoint)
         summary = summaries[touchpoint.stage_id]
         summary.emotions.append(touchpoint.emotion)
         summary.frictions += touchpoint.frictions_summary
     lanes = [
-        Lane(channel, [cells[channel.pk, stage.pk] for stage in stages]) for channel in channels
+        Lane(channel, [cells[CellKey(stage.pk, channel.pk)] for stage in stages])
+        for channel in channels
     ]
     _mark_hot_spots(list(summaries.values()))
     return lanes, list(summaries.values())
@@ -153,15 +175,15 @@ def _mark_hot_spots(summaries: list[StageSummary]) -> None:
         summary.hot_spot = hottest[1] > 0 and summary.frictions.heat == hottest
 
 
-def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[Cell]:
-    """Some cells of the chosen persona's map, by (stage id, channel id), after a change: one
-    query whatever their number; stages or channels no longer in the map are left out."""
+def load_cells(journey_map: "JourneyMap", keys: set[CellKey]) -> list[Cell]:
+    """Some cells of the chosen persona's map, after a change: one query whatever their
+    number; stages or channels no longer in the map are left out."""
     stages = {stage.pk: stage for stage in journey_map.stages}
     channels = {channel.pk: channel for channel in journey_map.channels}
     cells = {
-        (stage_id, channel_id): Cell(stages[stage_id], channels[channel_id])
-        for stage_id, channel_id in pairs
-        if stage_id in stages and channel_id in channels
+        key: Cell(stages[key.stage_id], channels[key.channel_id])
+        for key in keys
+        if key.stage_id in stages and key.channel_id in channels
     }
     if not cells:
         return []  # an empty Q() below would match every card of the persona
@@ -171,9 +193,7 @@ def load_cells(journey_map: "JourneyMap", pairs: set[tuple[int, int]]) -> list[C
     persona_id = journey_map.chosen.persona_id
     labels = _emotion_labels()
     for touchpoint in touchpoints_with_frictions(journey_map.journey, persona_id).filter(wanted):
-        cells[touchpoint.stage_id, touchpoint.channel_id].cards.append(
-            _with_summary(touchpoint, labels)
-        )
+        cells[CellKey.of(touchpoint)].touchpoints.append(_with_summary(touchpoint, labels))
     return list(cells.values())
 
 
@@ -196,18 +216,25 @@ class JourneyMap:
         personas = Persona.objects.filter(workspace=self.journey.workspace_id)
         return list(personas.exclude(pk__in=present))
 
-    def place(self, card: Touchpoint) -> Touchpoint:
-        """Give `card` its stage and channel from the loaded map rather than two more queries."""
-        card.stage = next(stage for stage in self.stages if stage.pk == card.stage_id)
-        card.channel = next(channel for channel in self.channels if channel.pk == card.channel_id)
-        return card
+    def place(self, touchpoint: Touchpoint) -> Touchpoint:
+        """Give `touchpoint` its stage and channel from the loaded map rather than two more
+        queries."""
+        stage_id, channel_id = CellKey.of(touchpoint)
+        touchpoint.stage = next(stage for stage in self.stages if stage.pk == stage_id)
+        touchpoint.channel = next(channel for channel in self.channels if channel.pk == channel_id)
+        return touchpoint
 
-    def cards(self) -> list[Touchpoint]:
-        return [card for lane in self.lanes for cell in lane.cells for card in cell.cards]
+    def touchpoints(self) -> list[Touchpoint]:
+        return [
+            touchpoint
+            for lane in self.lanes
+            for cell in lane.cells
+            for touchpoint in cell.touchpoints
+        ]
 
     @property
     def has_touchpoints(self) -> bool:
-        return any(cell.cards for lane in self.lanes for cell in lane.cells)
+        return any(cell.touchpoints for lane in self.lanes for cell in lane.cells)
 
 
 def choose_persona(journey_personas: list, key: str | None, persona_id: int | None = None):
@@ -219,14 +246,14 @@ def choose_persona(journey_personas: list, key: str | None, persona_id: int | No
 
 
 def load_map(
-    journey: Journey, persona_key: str | None, *, persona_id=None, with_cards: bool = True
+    journey: Journey, persona_key: str | None, *, persona_id=None, with_touchpoints: bool = True
 ) -> JourneyMap:
     stages = list(journey.stages.all())
     channels = list(journey.channels.all())
     journey_personas = list(journey.journey_personas.select_related("persona"))
     chosen = choose_persona(journey_personas, persona_key, persona_id)
     journey_map = JourneyMap(journey, stages, channels, journey_personas, chosen)
-    if with_cards:
+    if with_touchpoints:
         touchpoints = touchpoints_with_frictions(journey, chosen.persona_id) if chosen else []
         journey_map.lanes, journey_map.stage_summaries = build_map(stages, channels, touchpoints)
     return journey_map

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from journeys import views as journey_activity
-from maps import card_views, friction_views, journey_views, map_views, structure_views
+from maps import friction_views, journey_views, map_views, structure_views, touchpoint_views
 from maps.structure_views import CHANNELS, STAGES
 
 # The journeys namespace: the journeys page and everything on a journey's map.
@@ -71,11 +71,15 @@ urlpatterns = [
         {"axis": CHANNELS},
         name="channel_delete",
     ),
-    path("<int:pk>/cards/add/", card_views.card_add, name="card_add"),
-    path("<int:pk>/cards/restore/", card_views.card_restore, name="card_restore"),
-    path("<int:pk>/cards/<int:card_pk>/", card_views.card_detail, name="card"),
-    path("<int:pk>/cards/<int:card_pk>/move/", card_views.card_move, name="card_move"),
-    path("<int:pk>/cards/<int:card_pk>/delete/", card_views.card_delete, name="card_delete"),
+    path("<int:pk>/cards/add/", touchpoint_views.touchpoint_add, name="card_add"),
+    path("<int:pk>/cards/restore/", touchpoint_views.touchpoint_restore, name="card_restore"),
+    path("<int:pk>/cards/<int:card_pk>/", touchpoint_views.touchpoint_detail, name="card"),
+    path("<int:pk>/cards/<int:card_pk>/move/", touchpoint_views.touchpoint_move, name="card_move"),
+    path(
+        "<int:pk>/cards/<int:card_pk>/delete/",
+        touchpoint_views.touchpoint_delete,
+        name="card_delete",
+    ),
     path(
         "<int:pk>/cards/<int:card_pk>/frictions/add/",
         friction_views.friction_add,

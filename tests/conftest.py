@@ -1,7 +1,16 @@
-import pytest
+"""Fixtures shared by the test folders: a workspace and its members, a journey map with its
+cards and notes, and uploads kept in memory. Helpers that are not fixtures live in importable
+modules: tests/factories.py, tests/htmx.py and each folder's helpers.py."""
 
-from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory
+import pytest
+from django.core.files.storage import default_storage
+
+from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory, build_map
 from workspaces.models import Role
+
+# The asserts of the helper modules explain their failures as the tests' own asserts do (the
+# modules are imported later, by the tests).
+pytest.register_assert_rewrite("tests.htmx", "tests.maps.picture.helpers")
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +55,35 @@ def outsider(db):
     user = UserFactory()
     MembershipFactory(user=user, role=Role.OWNER)
     return user
+
+
+@pytest.fixture
+def marie(workspace):
+    """A viewer with a two-word name, for mentions."""
+    return MembershipFactory(workspace=workspace, role=Role.VIEWER, user__name="Marie Dupont").user
+
+
+@pytest.fixture
+def journey(workspace):
+    return build_map(workspace)
+
+
+@pytest.fixture
+def card(journey):
+    return journey.touchpoints.order_by("pk").first()
+
+
+@pytest.fixture
+def note(card):
+    """The card's open, high-severity friction (it also has a resolved critical one)."""
+    return card.frictions.get(status="open")
+
+
+@pytest.fixture
+def storage(settings):
+    """Uploads kept in memory for the test, so what was stored (or not) can be listed."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    return default_storage

@@ -192,18 +192,18 @@ class Place:
 
 
 def _place(note: FrictionNote, parts: WorkspaceParts, slug: str) -> Place:
-    card = note.touchpoint
-    title, language = parts.journeys[card.journey_id]
-    key, persona = parts.links.get((card.journey_id, card.persona_id), ("", ""))
+    touchpoint = note.touchpoint
+    title, language = parts.journeys[touchpoint.journey_id]
+    key, persona = parts.links.get((touchpoint.journey_id, touchpoint.persona_id), ("", ""))
     # The map opens the card on its persona's tab; without a key it finds the persona itself.
-    query = {"persona": key, "card": card.pk} if key else {"card": card.pk}
-    url = reverse("journeys:detail", args=[slug, card.journey_id])
+    query = {"persona": key, "card": touchpoint.pk} if key else {"card": touchpoint.pk}
+    url = reverse("journeys:detail", args=[slug, touchpoint.journey_id])
     return Place(
         journey=title,
         language=language,
         persona=persona,
-        stage=parts.stages[card.stage_id].name,
-        channel=parts.channels[card.channel_id].name,
+        stage=parts.stages[touchpoint.stage_id].name,
+        channel=parts.channels[touchpoint.channel_id].name,
         card_url=f"{url}?{urlencode(query)}",
     )
 

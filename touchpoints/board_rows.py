@@ -2,7 +2,7 @@
 
 A page shows 50 rows; through the template engine each cost about a millisecond (a third of
 the page's time with 2 000 notes), built with `format_html` a tenth of that, as the map's cards
-(journeys/cards.py). The markup is the board's: templates/touchpoints/board.html draws the rest.
+(maps/cards.py). The markup is the board's: templates/touchpoints/board.html draws the rest.
 """
 
 from django.contrib.humanize.templatetags.humanize import naturaltime
@@ -37,7 +37,7 @@ def _labels() -> dict:
 
 
 def _row(note: FrictionNote, labels: dict) -> SafeString:
-    card, place = note.touchpoint, note.place
+    touchpoint, place = note.touchpoint, note.place
     created = localtime(note.created_at)
     description = (
         format_html('<p class="board-description">{}</p>', Truncator(note.description).chars(110))
@@ -45,8 +45,8 @@ def _row(note: FrictionNote, labels: dict) -> SafeString:
         else ""
     )
     owner = (
-        format_html('<span lang="{}">{}</span>', place.language, card.owner)
-        if card.owner
+        format_html('<span lang="{}">{}</span>', place.language, touchpoint.owner)
+        if touchpoint.owner
         else NOBODY
     )
     comments = (
@@ -94,7 +94,7 @@ def _row(note: FrictionNote, labels: dict) -> SafeString:
         place.stage,
         place.channel,
         labels["card"],
-        card.title,
+        touchpoint.title,
         owner,
         comments,
         created.isoformat(),

@@ -246,7 +246,7 @@ def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
     )
 
 
-def journey_links_with_cards(persona) -> models.QuerySet:
+def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
     """The persona's journeys by title, each with how many touchpoints it has there."""
     cards = (
         Touchpoint.objects.filter(persona=persona, journey=OuterRef("journey"))

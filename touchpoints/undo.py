@@ -74,25 +74,25 @@ def restore(token: str, journey) -> Touchpoint:
     frictions = snapshot.pop("frictions")
     with transaction.atomic():
         Touchpoint.lock_journey(journey_id)
-        card = Touchpoint(journey_id=journey_id, **snapshot)
-        if not _cell_still_exists(card):
+        touchpoint = Touchpoint(journey_id=journey_id, **snapshot)
+        if not _cell_still_exists(touchpoint):
             raise CannotRestore
         taken = set(Touchpoint.objects.filter(journey_id=journey_id).values_list("key", flat=True))
-        if card.key in taken:
-            card.key = unique_key(card.title, taken)
-        cell = dict(card.siblings().values_list("pk", "position"))
-        card.save()
-        ids = insert_at(list(cell), card.pk, snapshot["position"])
-        renumber(Touchpoint, (ids, {**cell, card.pk: snapshot["position"]}))
-        card.position = ids.index(card.pk)
+        if touchpoint.key in taken:
+            touchpoint.key = unique_key(touchpoint.title, taken)
+        cell = dict(touchpoint.siblings().values_list("pk", "position"))
+        touchpoint.save()
+        ids = insert_at(list(cell), touchpoint.pk, snapshot["position"])
+        renumber(Touchpoint, (ids, {**cell, touchpoint.pk: snapshot["position"]}))
+        touchpoint.position = ids.index(touchpoint.pk)
         for friction in frictions:
-            _restore_friction(card, friction, journey.workspace_id)
-    return card
+            _restore_friction(touchpoint, friction, journey.workspace_id)
+    return touchpoint
 
 
-def _restore_friction(card: Touchpoint, friction: dict, workspace_id: int) -> None:
+def _restore_friction(touchpoint: Touchpoint, friction: dict, workspace_id: int) -> None:
     comments = friction.pop("comments")
-    note = FrictionNote.objects.create(touchpoint=card, **friction)
+    note = FrictionNote.objects.create(touchpoint=touchpoint, **friction)
     mentions = [comment.pop("mentions") for comment in comments]
     restored = Comment.objects.bulk_create(
         Comment(
@@ -117,10 +117,10 @@ def _restore_friction(card: Touchpoint, friction: dict, workspace_id: int) -> No
     )
 
 
-def _cell_still_exists(card: Touchpoint) -> bool:
-    in_journey = {"journey_id": card.journey_id}
+def _cell_still_exists(touchpoint: Touchpoint) -> bool:
+    in_journey = {"journey_id": touchpoint.journey_id}
     return (
-        Stage.objects.filter(pk=card.stage_id, **in_journey).exists()
-        and Channel.objects.filter(pk=card.channel_id, **in_journey).exists()
-        and JourneyPersona.objects.filter(persona_id=card.persona_id, **in_journey).exists()
+        Stage.objects.filter(pk=touchpoint.stage_id, **in_journey).exists()
+        and Channel.objects.filter(pk=touchpoint.channel_id, **in_journey).exists()
+        and JourneyPersona.objects.filter(persona_id=touchpoint.persona_id, **in_journey).exists()
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersionedForm
 from workspaces.models import Membership, Role, Workspace
 
 
@@ -14,6 +15,13 @@ class WorkspaceForm(forms.ModelForm):
             "language": _("Default stage and channel names of new journeys use this language.")
         }
         widgets = {"language": forms.Select(choices=settings.LANGUAGES)}
+
+
+class WorkspaceSettingsForm(VersionedForm):
+    """The same fields, edited later: from the version the owner started from."""
+
+    class Meta(WorkspaceForm.Meta):
+        pass
 
 
 class AddMemberForm(forms.Form):

@@ -4,6 +4,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from core.versioning import Versioned
+
 
 class Role(models.TextChoices):
     OWNER = "owner", _("Owner")
@@ -41,12 +44,14 @@ class WorkspaceQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
-class Workspace(models.Model):
+class Workspace(Versioned, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    # Settings are edited by owners, who may be several at once (core/conflicts.py).
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WorkspaceQuerySet.as_manager()
@@ -75,8 +80,6 @@ class Workspace(models.Model):
 
         Returns the membership and whether the account is new (and so needs an invitation).
         """
-        from accounts.models import User
-
         with transaction.atomic():
             user = User.objects.filter(email__iexact=email).first()
             created = user is None
@@ -87,8 +90,6 @@ class Workspace(models.Model):
 
     def people(self):
         """The users who are members, the ones an @mention may name."""
-        from accounts.models import User
-
         return User.objects.filter(memberships__workspace=self)
 
     @classmethod

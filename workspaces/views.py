@@ -8,8 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.forms import SignupForm
+from core.conflicts import CONFLICT_STATUS, stale_edit
+from core.versioning import StaleVersion
 from workspaces.access import get_member, get_membership
-from workspaces.forms import AddMemberForm, DeleteWorkspaceForm, RoleForm, WorkspaceForm
+from workspaces.forms import (
+    AddMemberForm,
+    DeleteWorkspaceForm,
+    RoleForm,
+    WorkspaceForm,
+    WorkspaceSettingsForm,
+)
 from workspaces.invitations import send_invitation
 from workspaces.models import Action, LastOwnerError, Workspace
 
@@ -64,7 +72,8 @@ def _members_page(request, membership, status=200, **forms) -> HttpResponse:
             "user__name", "user__email"
         ),
         "add_form": forms.get("add_form") or AddMemberForm(workspace=workspace),
-        "settings_form": forms.get("settings_form") or WorkspaceForm(instance=workspace),
+        "settings_form": forms.get("settings_form") or WorkspaceSettingsForm(instance=workspace),
+        "settings_conflict": forms.get("settings_conflict"),
         "delete_form": forms.get("delete_form") or DeleteWorkspaceForm(workspace=workspace),
         "role_form": RoleForm(),
     }
@@ -136,10 +145,23 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def workspace_settings(request: HttpRequest, slug: str) -> HttpResponse:
     membership = get_membership(request.user, slug, Action.MANAGE_MEMBERS)
-    form = WorkspaceForm(request.POST, instance=membership.workspace)
+    workspace = membership.workspace
+    form = WorkspaceSettingsForm(request.POST, instance=workspace)
     if not form.is_valid():
         return _members_page(request, membership, status=400, settings_form=form)
-    form.save()
+    try:
+        workspace.save_changes(form.cleaned_data["version"], **form.changes())
+    except StaleVersion as stale:
+        # The workspace cannot be gone: the membership that let the owner in was just read.
+        membership.workspace = stale.current
+        mine, conflict = stale_edit(form, stale.current)
+        return _members_page(
+            request,
+            membership,
+            status=CONFLICT_STATUS,
+            settings_form=mine,
+            settings_conflict=conflict,
+        )
     messages.success(request, _("Workspace settings saved."))
     return redirect("workspaces:members", slug)
 

@@ -6,6 +6,8 @@ from django.template.defaultfilters import floatformat
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from core import urls
+
 register = template.Library()
 
 
@@ -25,3 +27,10 @@ def signed(number: float, digits: int = 1) -> str:
     if text.startswith("-"):
         return "\N{MINUS SIGN}" + text[1:]
     return f"+{text}" if number > 0 and text.strip("0.,") else text
+
+
+@register.simple_tag
+def url_template(name: str, *args) -> str:
+    """`{% url_template 'journeys:card_move' slug journey.pk %}`: that URL with "{id}" for the
+    last id, for a script to fill in (core/urls.py)."""
+    return urls.url_template(name, *args)

@@ -1,7 +1,7 @@
 """SVG primitives in the app's palette (`static/css/parcours.css`), built as escaped strings.
 
 Strings rather than a template per element: a 400-card map has thousands of elements, and the
-template engine costs a quarter of a millisecond a card (see `journeys/cards.py`).
+template engine costs a quarter of a millisecond a card (see `maps/cards.py`).
 """
 
 import re

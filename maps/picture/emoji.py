@@ -2,7 +2,7 @@
 
 An emoji font would make the output depend on what each machine has installed (or weigh 10 MB
 for Noto Color Emoji); the handful of emoji the app itself shows are shipped as Twemoji SVGs
-(CC-BY 4.0, `emoji/LICENSE`), defined once per picture as `<symbol>`s and placed with `<use>`.
+(CC-BY 4.0, `emoji/LICENSE.md`), defined once per picture as `<symbol>`s and placed with `<use>`.
 """
 
 import re

@@ -106,7 +106,7 @@ def cell_height(cards, width: float, max_lines: int) -> float:
 
 def lane_needs(lane: Lane, width: float, max_lines: int) -> float:
     """The height a lane needs for all its cards with titles of up to `max_lines` lines."""
-    return max((cell_height(cell.cards, width, max_lines) for cell in lane.cells), default=0)
+    return max((cell_height(cell.touchpoints, width, max_lines) for cell in lane.cells), default=0)
 
 
 def _cell_cards(cards, width: float, room: float, max_lines: int) -> tuple[list[CardShape], int]:
@@ -147,14 +147,14 @@ def lanes(
             x = columns.left(index) + CELL_PAD
             width = columns.width - 2 * CELL_PAD
             room = height - 2 * CELL_PAD
-            shapes, shown = _cell_cards(cell.cards, width, room, lines)
+            shapes, shown = _cell_cards(cell.touchpoints, width, room, lines)
             top = y + CELL_PAD
-            for card, shape in zip(cell.cards, shapes, strict=False):
+            for card, shape in zip(cell.touchpoints, shapes, strict=False):
                 colour = (persona_colours or {}).get(card.persona_id)
                 parts.append(_card(card, x, top, width, shape, colour))
                 top += shape.height + CARD_GAP
-            if shown < len(cell.cards):
-                more = len(cell.cards) - shown
+            if shown < len(cell.touchpoints):
+                more = len(cell.touchpoints) - shown
                 label = ngettext("+%(count)d more", "+%(count)d more", more) % {"count": more}
                 parts.append(canvas.text(x + 4, top + 10, label, SMALL_BOLD, TEXT_MUTED))
         y += height
@@ -274,7 +274,7 @@ def slide_lane_heights(
     if not lanes:
         return [], []
     floor = min(floor, room / len(lanes))
-    fullness = [max((len(cell.cards) for cell in lane.cells), default=0) for lane in lanes]
+    fullness = [max((len(cell.touchpoints) for cell in lane.cells), default=0) for lane in lanes]
     levels = [0] * len(lanes)
 
     def need(i: int) -> float:

@@ -42,7 +42,7 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
 
     Four queries: stages, channels, the journey's personas, their cards with friction counts.
     """
-    skeleton = load_map(journey, persona_key or None, with_cards=False)
+    skeleton = load_map(journey, persona_key or None, with_touchpoints=False)
     links = skeleton.journey_personas
     comparing = persona_key == ALL_PERSONAS and bool(links)
     if persona_key not in {"", ALL_PERSONAS, *(link.key for link in links)}:

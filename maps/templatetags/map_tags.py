@@ -2,22 +2,22 @@
 
 from django import template
 
-from maps import cards, curve_figure
+from maps import curve_figure, touchpoint_html
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def touchpoint_card(context, touchpoint) -> str:
-    """A card of the map (journeys/cards.py says why it is built in Python)."""
-    return cards.touchpoint_card(
-        touchpoint, context["journey_url"], context["journey"].language, context["labels"]
+    """A card of the map (maps/cards.py says why it is built in Python)."""
+    return touchpoint_html.touchpoint_card(
+        touchpoint, context["card_url_template"], context["journey"].language, context["labels"]
     )
 
 
 @register.simple_tag
 def frictions_badge(frictions) -> str:
-    return cards.frictions_badge(frictions)
+    return touchpoint_html.frictions_badge(frictions)
 
 
 @register.filter

@@ -1,4 +1,4 @@
-// Draws the emotion curves from the figure JSON that journeys/curves.py put beside each chart.
+// Draws the emotion curves from the figure JSON that maps/curve_figure.py put beside each chart.
 // The `emotion_curve` fragment is swapped by htmx after every map change, so charts are drawn on
 // every htmx load and purged before a swap removes them; each one follows its container's width.
 (function () {

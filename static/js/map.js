@@ -17,7 +17,7 @@ function moveCard(event) {
   const grid = document.getElementById("map_grid");
   const id = card.dataset.id;
   post(
-    `${grid.dataset.journeyUrl}cards/${id}/move/`,
+    grid.dataset.cardMoveUrl.replace("{id}", id),
     {
       stage: list.dataset.stage,
       channel: list.dataset.channel,
@@ -36,7 +36,9 @@ function moveAxis(kind) {
     // The stage row starts with the corner cell; positions count stages only.
     const position = kind === "stage" ? event.newIndex - 1 : event.newIndex;
     // The header as source: the request carries the grid's persona (its hx-vals).
-    htmx.ajax("POST", `${grid.dataset.journeyUrl}${kind}s/${item.dataset.id}/move/`, {
+    // The grid carries each move's URL with "{id}" to fill in (core/urls.py).
+    const url = grid.dataset[`${kind}MoveUrl`].replace("{id}", item.dataset.id);
+    htmx.ajax("POST", url, {
       source: item,
       values: { position, version: item.dataset.version },
       target: "#map_grid",

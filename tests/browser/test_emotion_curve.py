@@ -1,17 +1,15 @@
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from maps.interchange.importing import import_journey
-from tests.browser.test_journey_pages import log_in
+from tests.browser.helpers import log_in
+from tests.maps.helpers import DEMO_DIR
 
 pytestmark = pytest.mark.browser
 
-DEMO_FILE = (
-    Path(__file__).resolve().parents[2] / "maps" / "demo" / "fr-bricolage-deux-personas.json"
-)
+DEMO_FILE = DEMO_DIR / "fr-bricolage-deux-personas.json"
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from maps.interchange.importing import import_journey
-from tests.browser.test_journey_pages import DEMO_FILE, log_in
+from tests.browser.helpers import log_in
+from tests.maps.helpers import DEMO_FILE
 
 pytestmark = pytest.mark.browser
 

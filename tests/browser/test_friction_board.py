@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.board.conftest import add_note, draw_journey
-from tests.browser.test_journey_pages import log_in
+from tests.browser.helpers import log_in
+from tests.touchpoints.board.helpers import add_note, draw_journey
 
 pytestmark = pytest.mark.browser
 

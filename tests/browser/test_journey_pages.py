@@ -1,24 +1,14 @@
 import json
-from pathlib import Path
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
 
 from journeys.models import Journey
 from maps.interchange.importing import import_journey
-from tests.factories import PASSWORD
+from tests.browser.helpers import log_in
+from tests.maps.helpers import DEMO_FILE
 
 pytestmark = pytest.mark.browser
-
-DEMO_FILE = Path(__file__).resolve().parents[2] / "maps" / "demo" / "fr-mode-en-ligne.json"
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server.url + reverse("login"))
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_member_logs_in_and_opens_a_journey_map(live_server, page, owner, workspace):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from journeys.models import Journey
-from tests.browser.test_journey_pages import log_in
+from tests.browser.helpers import log_in
 from tests.factories import JourneyPersonaFactory, PersonaFactory
 from touchpoints.models import Touchpoint
 

@@ -4,11 +4,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from personas.models import Persona
-from tests.browser.test_journey_pages import log_in
+from tests.browser.helpers import log_in
 from tests.factories import JourneyFactory
-
-# The uploads-in-memory fixture of the persona tests, so this test can check what was stored.
-from tests.personas.conftest import storage, stored_files  # noqa: F401
+from tests.personas.helpers import stored_files
 from tests.personas.images import image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("storage")]

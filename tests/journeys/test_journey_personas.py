@@ -1,7 +1,6 @@
 import pytest
 
-from tests.factories import PersonaFactory, TouchpointFactory
-from tests.journeys.conftest import build_map
+from tests.factories import PersonaFactory, TouchpointFactory, build_map
 
 
 def test_adding_a_persona_gives_it_a_key_and_the_last_tab(journey, workspace):

@@ -12,11 +12,10 @@ from tests.factories import (
     PersonaFactory,
     TouchpointFactory,
     WorkspaceFactory,
+    build_map,
 )
-from tests.journeys.conftest import build_map
+from tests.htmx import hx_target
 from tests.personas.images import image_bytes, upload
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
@@ -175,8 +174,7 @@ def test_persona_without_a_name_is_explained_in_place(client, editor, workspace)
     response = client.post(
         reverse("personas:create", args=[workspace.slug]),
         {"name": "  ", "role": "Student"},
-        HTTP_HX_REQUEST="true",
-        HTTP_HX_TARGET="new_persona",
+        **hx_target("new_persona"),
     )
 
     assert response.status_code == 400
@@ -282,8 +280,7 @@ def test_editor_adds_the_persona_to_a_journey(client, editor, persona, journey, 
     response = client.post(
         reverse("personas:journey_add", args=[persona.workspace.slug, persona.pk]),
         {"journey": other_journey.pk},
-        HTTP_HX_REQUEST="true",
-        HTTP_HX_TARGET="persona_journeys",
+        **hx_target("persona_journeys"),
     )
 
     assert response.status_code == 200

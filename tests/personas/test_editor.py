@@ -8,8 +8,9 @@ from journeys.models import Activity
 from personas.forms import edit_list
 from personas.models import AVATAR_COLOURS, MIN_CONTRAST, Persona, contrast_with_white
 from tests.factories import ChannelFactory, JourneyFactory, WorkspaceFactory
+from tests.htmx import assert_full_page, hx_target
 
-HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "persona_form"}
+PERSONA_FORM = hx_target("persona_form")
 
 
 def edit_url(persona) -> str:
@@ -100,7 +101,7 @@ def test_saving_changes_every_field_and_the_version(editing, persona, editor):
 
 
 def test_htmx_save_navigates_to_the_profile(editing, persona):
-    response = editing.post(edit_url(persona), form_data(persona, role="Buyer"), **HTMX)
+    response = editing.post(edit_url(persona), form_data(persona, role="Buyer"), **PERSONA_FORM)
 
     assert response.status_code == 200
     assert response["HX-Redirect"] == persona.get_absolute_url()
@@ -150,7 +151,7 @@ INVALID = [
 def test_invalid_field_is_explained_in_place_and_nothing_is_saved(
     editing, persona, field, value, message
 ):
-    response = editing.post(edit_url(persona), form_data(persona, **{field: value}), **HTMX)
+    response = editing.post(edit_url(persona), form_data(persona, **{field: value}), **PERSONA_FORM)
 
     assert response.status_code == 422
     html = response.content.decode()
@@ -165,13 +166,13 @@ def test_invalid_post_without_htmx_shows_the_whole_page(editing, persona):
     response = editing.post(edit_url(persona), form_data(persona, name=""))
 
     assert response.status_code == 422
-    assert "<html" in response.content.decode()
+    assert_full_page(response.content.decode())
 
 
 def test_typed_values_stay_in_the_form_after_an_error(editing, persona):
     data = form_data(persona, name="", goals=["Keep this goal"], bio="A new bio")
 
-    html = editing.post(edit_url(persona), data, **HTMX).content.decode()
+    html = editing.post(edit_url(persona), data, **PERSONA_FORM).content.decode()
 
     assert 'value="Keep this goal"' in html
     assert "A new bio" in html
@@ -181,7 +182,7 @@ def test_post_without_its_version_is_refused(editing, persona):
     data = form_data(persona)
     del data["version"]
 
-    response = editing.post(edit_url(persona), data, **HTMX)
+    response = editing.post(edit_url(persona), data, **PERSONA_FORM)
 
     assert response.status_code == 422
     assert "does not say which version it started from" in response.content.decode()
@@ -285,7 +286,7 @@ def test_removing_the_last_item_focuses_the_add_button(rf):
 def test_list_button_redraws_the_form_without_saving(editing, persona):
     data = form_data(persona, list_action="goals:up:1", name="", bio="Typed, not saved")
 
-    response = editing.post(edit_url(persona), data, **HTMX)
+    response = editing.post(edit_url(persona), data, **PERSONA_FORM)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -303,7 +304,7 @@ def test_list_button_redraws_the_form_without_saving(editing, persona):
 
 def test_added_item_is_an_empty_focused_input(editing, persona):
     html = editing.post(
-        edit_url(persona), form_data(persona, list_action="needs:add"), **HTMX
+        edit_url(persona), form_data(persona, list_action="needs:add"), **PERSONA_FORM
     ).content.decode()
 
     assert 'id="needs-1" name="needs" value="" maxlength="300" autofocus' in html
@@ -316,7 +317,7 @@ def test_list_buttons_work_without_javascript(editing, persona):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<html" in html
+    assert_full_page(html)
     assert "Shipping costs found at the end" not in html
     assert 'id="frustrations-add"' in html
 
@@ -324,7 +325,7 @@ def test_list_buttons_work_without_javascript(editing, persona):
 # Two people editing at once -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("headers", [HTMX, {}], ids=["htmx", "without JavaScript"])
+@pytest.mark.parametrize("headers", [PERSONA_FORM, {}], ids=["htmx", "without JavaScript"])
 def test_edit_from_an_old_version_shows_the_newer_one_and_overwrites_nothing(
     editing, persona, headers
 ):

@@ -3,6 +3,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tests.factories import JourneyPersonaFactory, PersonaFactory, WorkspaceFactory
+from tests.htmx import assert_fragment, hx_target
 from tests.personas.images import image_bytes
 
 READERS = ["owner", "editor", "commenter", "viewer"]
@@ -119,13 +120,12 @@ def test_search_as_you_type_swaps_only_the_cards(client, viewer, persona):
     response = client.get(
         reverse("personas:list", args=[persona.workspace.slug]),
         {"q": "nobody"},
-        HTTP_HX_REQUEST="true",
-        HTTP_HX_TARGET="persona_cards",
+        **hx_target("persona_cards"),
     )
 
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="persona_cards"')
-    assert "<html" not in html
+    assert_fragment(html)
     assert "0 personas match “nobody”." in html
 
 

@@ -1,0 +1,12 @@
+"""Helpers of the browser tests that are not fixtures (those are in tests/browser/conftest.py)."""
+
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+
+def log_in(page, live_server, user):
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()

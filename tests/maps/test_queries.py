@@ -1,0 +1,44 @@
+"""The journeys page and the map cost the same number of queries whatever their size."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import JourneyPersonaFactory, build_map
+
+
+@pytest.mark.parametrize("journeys", [2, 20])
+def test_journeys_page_queries_do_not_grow_with_journeys(
+    client, django_assert_num_queries, editor, workspace, journeys
+):
+    for n in range(journeys):
+        journey = build_map(workspace, cards=3, title=f"Journey {n}")
+        JourneyPersonaFactory(journey=journey)
+    client.force_login(editor)
+
+    # 1. the session, 2. the user, 3. the membership with its workspace,
+    # 4. the journeys with their four counts (one sub-select each, not one query per journey),
+    # 5. their personas (prefetch through journey_personas), 6. the switcher's workspaces.
+    with django_assert_num_queries(6):
+        response = client.get(reverse("journeys:list", args=[workspace.slug]))
+
+    assert len(response.context["journeys"]) == journeys
+
+
+@pytest.mark.parametrize("cards", [5, 60])
+def test_map_queries_do_not_grow_with_cards(
+    client, django_assert_num_queries, viewer, workspace, cards
+):
+    journey = build_map(workspace, cards=cards, personas=3)
+    client.force_login(viewer)
+
+    # 1. the session, 2. the user, 3. the membership with its workspace, 4. the journey,
+    # 5. its stages, 6. its channels, 7. its personas (with each persona),
+    # 8. the chosen persona's touchpoints with friction count and worst severity,
+    # 9. the switcher's workspaces.
+    with django_assert_num_queries(9):
+        response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
+
+    assert (
+        sum(len(cell.touchpoints) for lane in response.context["map"].lanes for cell in lane.cells)
+        == cards
+    )
