@@ -43,10 +43,17 @@ def deleted_meanwhile(request: HttpRequest, form: forms.BaseForm) -> None:
     typed = [
         str(form.data.get(name, "")).strip()
         for name, field in form.fields.items()
-        if isinstance(field, forms.CharField) and not field.widget.is_hidden
+        if _is_text(field.widget)
     ]
     text = " — ".join(filter(None, typed))
     warning = _("Someone else deleted this while you were editing it.")
     if text:
         warning = _("%(warning)s Your text: %(text)s") % {"warning": warning, "text": text}
     messages.warning(request, warning)
+
+
+def _is_text(widget: forms.Widget) -> bool:
+    """A box people type words into (not a colour, a choice or a hidden version)."""
+    if isinstance(widget, forms.Textarea):
+        return True
+    return type(widget) is forms.TextInput and widget.attrs.get("type", "text") == "text"

@@ -18,7 +18,7 @@ from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
 from journeys.access import get_journey
 from journeys.models import Activity
-from maps.responses import back_to_map, map_changed, message_only, render_map
+from maps.responses import back_to_map, map_changed, message_only, render_map, touchpoint_map
 from maps.swimlanes import CellKey, load_cells, load_map
 from touchpoints.access import get_comment, get_friction, get_touchpoint
 from touchpoints.forms import (
@@ -63,13 +63,7 @@ def _respond(
             return back_to_map(request, touchpoint.journey, **query)
         # A whole page: the card panel shows the card's editor too.
         extra.setdefault("form", TouchpointForm(instance=touchpoint))
-    journey_map = load_map(
-        touchpoint.journey,
-        None,
-        persona_id=touchpoint.persona_id,
-        with_touchpoints=not request.htmx,
-    )
-    journey_map.place(touchpoint)
+    journey_map = touchpoint_map(request, touchpoint)
     drawn = partial
     if changed:
         extra["cells"] = load_cells(journey_map, {CellKey.of(touchpoint)})

@@ -17,6 +17,7 @@ from journeys.models import Activity, channel_names
 from personas.access import get_persona
 from personas.forms import PersonaForm, PhotoForm, edit_list
 from personas.models import Persona
+from workspaces.access import get_membership
 from workspaces.models import Action, Membership
 
 # The photo's URL changes with every upload (it carries the file name), so a browser may keep it
@@ -53,7 +54,12 @@ def _channels(persona: Persona) -> list[str]:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def persona_edit(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
-    persona, membership = get_persona(request.user, slug, pk, Action.EDIT)
+    try:
+        persona, membership = get_persona(request.user, slug, pk, Action.EDIT)
+    except Http404:
+        if request.method != "POST":
+            raise
+        return _gone(request, slug)
     if request.method != "POST":
         return _render_editor(request, persona, membership)
 
@@ -77,13 +83,18 @@ def persona_edit(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect_after_post(request, persona.get_absolute_url())
 
 
+def _gone(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The persona was deleted while the user typed: their text comes back in a message."""
+    membership = get_membership(request.user, slug, Action.EDIT)
+    persona = Persona(workspace=membership.workspace)
+    deleted_meanwhile(request, PersonaForm(request.POST, instance=persona, channel_names=[]))
+    return redirect_after_post(request, reverse("personas:list", args=[slug]))
+
+
 def _conflict(request: HtmxHttpRequest, form: PersonaForm, membership, current) -> HttpResponse:
     """Someone saved the persona since this editor opened (core/conflicts.py)."""
     if current is None:
-        deleted_meanwhile(request, form)
-        return redirect_after_post(
-            request, reverse("personas:list", args=[membership.workspace.slug])
-        )
+        return _gone(request, membership.workspace.slug)
     current.workspace = membership.workspace
     mine, conflict = stale_edit(form, current, channel_names=_channels(current))
     response = _render_editor(

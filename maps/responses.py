@@ -106,3 +106,16 @@ def back_to_map(request: HttpRequest, journey, persona_key: str = "", **query) -
     if params:
         url += "?" + urlencode(params)
     return redirect_after_post(request, url)
+
+
+def touchpoint_map(request: HttpRequest, touchpoint) -> JourneyMap:
+    """The map of the touchpoint's persona, the touchpoint placed on it; every touchpoint of
+    the map only for a whole page (an htmx answer draws just the cells that changed)."""
+    journey_map = load_map(
+        touchpoint.journey,
+        None,
+        persona_id=touchpoint.persona_id,
+        with_touchpoints=not request.htmx,
+    )
+    journey_map.place(touchpoint)
+    return journey_map

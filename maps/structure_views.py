@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -102,10 +102,22 @@ def part_add(request: HtmxHttpRequest, slug: str, pk: int, axis: Axis) -> HttpRe
 @require_http_methods(["GET", "HEAD", "POST"])
 def part_detail(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
     """GET: the header (an editor's "Cancel"). POST: save the editor, unless someone else has."""
-    action = Action.EDIT if request.method == "POST" else Action.READ
-    part, membership = axis.get(request.user, slug, pk, part_pk, action)
-    if request.method != "POST":
-        return _render_part(request, membership, part, axis.header)
+    if request.method == "POST":
+        return _save_part(request, slug, pk, part_pk, axis)
+    part, membership = axis.get(request.user, slug, pk, part_pk, Action.READ)
+    return _render_part(request, membership, part, axis.header)
+
+
+def _save_part(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
+    journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
+    try:
+        part, membership = axis.get(request.user, slug, pk, part_pk, Action.EDIT)
+    except Http404:
+        if axis.model.objects.filter(pk=part_pk, journey__workspace=journey.workspace).exists():
+            raise  # another journey's: not this one's to change
+        # Deleted while the user typed: their text comes back in a message.
+        deleted_meanwhile(request, axis.form(request.POST))
+        return grid_changed(request, membership, journey, _persona_key(request))
     form = axis.form(request.POST, instance=part)
     if not form.is_valid():
         return _render_part(request, membership, part, axis.editor, status=400, form=form)

@@ -16,7 +16,7 @@ from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
 from journeys.access import get_journey
 from journeys.models import Activity
-from maps.responses import back_to_map, map_changed, message_only, render_map
+from maps.responses import back_to_map, map_changed, message_only, render_map, touchpoint_map
 from maps.swimlanes import CellKey, load_cells, load_map
 from touchpoints.access import get_touchpoint
 from touchpoints.forms import MoveTouchpointForm, NewTouchpointForm, TouchpointForm
@@ -25,18 +25,6 @@ from touchpoints.undo import UNDO_SECONDS, CannotRestore, delete_with_undo, rest
 from workspaces.models import Action
 
 CARD_PANEL = "touchpoints/card_panel.html#card_panel"
-
-
-def _touchpoint_map(request: HtmxHttpRequest, touchpoint: Touchpoint):
-    """The map of the card's persona; the cards themselves only for a whole page."""
-    journey_map = load_map(
-        touchpoint.journey,
-        None,
-        persona_id=touchpoint.persona_id,
-        with_touchpoints=not request.htmx,
-    )
-    journey_map.place(touchpoint)
-    return journey_map
 
 
 def _touchpoint_changes(
@@ -114,7 +102,7 @@ def touchpoint_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int
     touchpoint, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.READ)
     if not request.htmx:
         return back_to_map(request, touchpoint.journey, touchpoint=touchpoint.pk)
-    journey_map = _touchpoint_map(request, touchpoint)
+    journey_map = touchpoint_map(request, touchpoint)
     form = TouchpointForm(instance=touchpoint)
     return render_map(
         request, membership, journey_map, CARD_PANEL, touchpoint=touchpoint, form=form
@@ -127,7 +115,7 @@ def _save_touchpoint(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int)
     if touchpoint is None:
         return _gone(request, membership, journey)
     touchpoint.journey = journey
-    journey_map = _touchpoint_map(request, touchpoint)
+    journey_map = touchpoint_map(request, touchpoint)
     form = TouchpointForm(request.POST, instance=touchpoint)
     if not form.is_valid():
         return render_map(
@@ -191,7 +179,7 @@ def _conflict(request, membership, journey_map, form, current) -> HttpResponse:
 @require_POST
 def touchpoint_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
     touchpoint, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
-    journey_map = _touchpoint_map(request, touchpoint)
+    journey_map = touchpoint_map(request, touchpoint)
     form = MoveTouchpointForm(request.POST, journey_map=journey_map)
     if not form.is_valid():
         messages.error(request, _errors(form))
@@ -228,7 +216,7 @@ def touchpoint_move(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) 
 @require_POST
 def touchpoint_delete(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
     touchpoint, membership = get_touchpoint(request.user, slug, pk, card_pk, Action.EDIT)
-    journey_map = _touchpoint_map(request, touchpoint)
+    journey_map = touchpoint_map(request, touchpoint)
     token = delete_with_undo(touchpoint)
     Activity.record(request.user, Activity.Verb.DELETED, touchpoint, journey=touchpoint.journey)
     if not request.htmx:
@@ -250,5 +238,5 @@ def touchpoint_restore(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResp
     touchpoint.journey = journey
     Activity.record(request.user, Activity.Verb.CREATED, touchpoint, journey=journey)
     messages.success(request, _("Card “%(title)s” restored.") % {"title": touchpoint.title})
-    journey_map = _touchpoint_map(request, touchpoint)
+    journey_map = touchpoint_map(request, touchpoint)
     return _touchpoint_changes(request, membership, journey_map, {CellKey.of(touchpoint)})

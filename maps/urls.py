@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys import views as journey_activity
+from journeys.views import journey_activity
 from maps import friction_views, journey_views, map_views, structure_views, touchpoint_views
 from maps.structure_views import CHANNELS, STAGES
 
@@ -14,7 +14,7 @@ urlpatterns = [
     path("import/", journey_views.journey_import, name="import"),
     path("<int:pk>/", map_views.journey_detail, name="detail"),
     path("<int:pk>/curve/", map_views.journey_curve, name="curve"),
-    path("<int:pk>/activity/", journey_activity.journey_activity, name="activity"),
+    path("<int:pk>/activity/", journey_activity, name="activity"),
     path("<int:pk>/export.<str:fmt>", journey_views.journey_export, name="export"),
     path("<int:pk>/personas/add/", map_views.journey_persona_add, name="persona_add"),
     path("<int:pk>/personas/remove/", map_views.journey_persona_remove, name="persona_remove"),
