@@ -8,7 +8,8 @@ creates a workspace, so it is a workspaces view).
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from maps import persona_urls
 from maps import urls as map_urls
@@ -22,6 +23,11 @@ urlpatterns = [
     path("", workspace_views.home, name="home"),
     path("workspaces/new/", workspace_views.workspace_create, name="workspace_create"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Channel moved from touchpoints to journeys (migration journeys.0003): old admin links land.
+    re_path(
+        r"^admin/touchpoints/channel/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/journeys/channel/%(rest)s", permanent=True),
+    ),
     path("admin/", admin.site.urls),
     path("accounts/signup/", workspace_views.signup, name="signup"),
     path("accounts/", include("accounts.urls")),

@@ -77,3 +77,9 @@ def test_lanes_and_their_cards_survive_the_move_and_the_way_back(database_before
 
     back = migrate(BEFORE)
     assert back.get_model("touchpoints", "Channel").objects.get(pk=ids["web"]).name == "Website"
+
+
+def test_old_admin_links_to_channels_land_on_their_new_address(admin_client):
+    response = admin_client.get("/admin/touchpoints/channel/12/change/")
+    assert response.status_code == 301
+    assert response["Location"] == "/admin/journeys/channel/12/change/"
