@@ -1,6 +1,7 @@
 """How views reach a journey, a stage or a channel: through the user's membership
 (workspaces/access.py)."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from journeys.models import Journey
@@ -16,10 +17,21 @@ def get_journey(user, slug: str, pk: int, action: Action = Action.READ):
     return journey, membership
 
 
+def find_in_journey(journey: Journey, related: str, part_pk: int):
+    """The stage, channel or touchpoint (`related`: "stages"…) `part_pk` of a journey already
+    reached through `get_journey`, or None: for a save that tells "deleted while you typed"
+    apart without reaching the journey twice."""
+    part = getattr(journey, related).filter(pk=part_pk).first()
+    if part is not None:
+        part.journey = journey
+    return part
+
+
 def get_in_journey(user, slug: str, pk: int, related: str, part_pk: int, action: Action):
     journey, membership = get_journey(user, slug, pk, action)
-    part = get_object_or_404(getattr(journey, related).all(), pk=part_pk)
-    part.journey = journey
+    part = find_in_journey(journey, related, part_pk)
+    if part is None:
+        raise Http404
     return part, membership
 
 

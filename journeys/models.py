@@ -107,11 +107,10 @@ class Journey(models.Model):
     def remove_persona(self, persona: Persona) -> int:
         """Take `persona` out of the journey with its touchpoints; returns how many cards went."""
         with transaction.atomic():
-            cards = self.touchpoints.filter(persona=persona)
-            card_model_label = cards.model._meta.label
-            deleted, by_model = cards.delete()
+            touchpoints = self.touchpoints.filter(persona=persona)
+            _deleted, by_model = touchpoints.delete()
             self.journey_personas.filter(persona=persona).delete()
-        return by_model.get(card_model_label, 0)
+        return by_model.get(touchpoints.model._meta.label, 0)
 
 
 class JourneyPersona(models.Model):

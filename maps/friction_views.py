@@ -8,7 +8,7 @@ Without JavaScript every form posts and comes back to the map with the card and 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
@@ -20,7 +20,7 @@ from journeys.access import get_journey
 from journeys.models import Activity
 from maps.responses import back_to_map, map_changed, message_only, render_map, touchpoint_map
 from maps.swimlanes import CellKey, load_cells, load_map
-from touchpoints.access import get_comment, get_friction, get_touchpoint
+from touchpoints.access import find_friction, get_comment, get_friction, get_touchpoint
 from touchpoints.forms import (
     CommentForm,
     FrictionNoteForm,
@@ -124,9 +124,8 @@ def friction_edit(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int
 
 def _save_friction(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
     journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
-    try:
-        note, membership = get_friction(request.user, slug, pk, friction_pk, Action.EDIT)
-    except Http404:
+    note = find_friction(journey, friction_pk)
+    if note is None:
         return _gone(request, membership, journey)
     touchpoint = note.touchpoint
     form = FrictionNoteForm(request.POST, instance=note)

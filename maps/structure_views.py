@@ -19,7 +19,7 @@ from django_htmx.http import reswap, retarget
 from core.conflicts import CONFLICT_STATUS, deleted_meanwhile, stale_edit
 from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
-from journeys.access import get_channel, get_journey, get_stage
+from journeys.access import find_in_journey, get_channel, get_journey, get_stage
 from journeys.forms import ChannelForm, NewChannelForm, NewStageForm, PositionForm, StageForm
 from journeys.models import Activity, Channel, Stage
 from maps.responses import back_to_map, grid_changed, map_changed, render_map
@@ -33,6 +33,7 @@ class Axis:
     journeys/map.html that draw its headers (each also the id of the element it replaces)."""
 
     model: type[models.Model]
+    related: str  # the journey's relation to its parts: "stages", "channels"
     form: type
     new_form: type
     get: Callable
@@ -45,6 +46,7 @@ class Axis:
 
 STAGES = Axis(
     Stage,
+    "stages",
     StageForm,
     NewStageForm,
     get_stage,
@@ -56,6 +58,7 @@ STAGES = Axis(
 )
 CHANNELS = Axis(
     Channel,
+    "channels",
     ChannelForm,
     NewChannelForm,
     get_channel,
@@ -110,11 +113,10 @@ def part_detail(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis
 
 def _save_part(request: HtmxHttpRequest, slug: str, pk: int, part_pk: int, axis: Axis):
     journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
-    try:
-        part, membership = axis.get(request.user, slug, pk, part_pk, Action.EDIT)
-    except Http404:
+    part = find_in_journey(journey, axis.related, part_pk)
+    if part is None:
         if axis.model.objects.filter(pk=part_pk, journey__workspace=journey.workspace).exists():
-            raise  # another journey's: not this one's to change
+            raise Http404  # another journey's: not this one's to change
         # Deleted while the user typed: their text comes back in a message.
         deleted_meanwhile(request, axis.form(request.POST))
         return grid_changed(request, membership, journey, _persona_key(request))

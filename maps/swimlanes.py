@@ -97,10 +97,6 @@ class Cell:
     touchpoints: list[Touchpoint] = field(default_factory=list)
 
     @property
-    def key(self) -> CellKey:
-        return CellKey(self.stage.pk, self.channel.pk)
-
-    @property
     def dom_id(self) -> str:
         return f"cell-{self.stage.pk}-{self.channel.pk}"
 

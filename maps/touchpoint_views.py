@@ -14,7 +14,7 @@ from django_htmx.http import reswap
 from core.conflicts import CONFLICT_STATUS, stale_edit
 from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
-from journeys.access import get_journey
+from journeys.access import find_in_journey, get_journey
 from journeys.models import Activity
 from maps.responses import back_to_map, map_changed, message_only, render_map, touchpoint_map
 from maps.swimlanes import CellKey, load_cells, load_map
@@ -111,10 +111,9 @@ def touchpoint_detail(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int
 
 def _save_touchpoint(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> HttpResponse:
     journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
-    touchpoint = journey.touchpoints.filter(pk=card_pk).first()
+    touchpoint = find_in_journey(journey, "touchpoints", card_pk)
     if touchpoint is None:
         return _gone(request, membership, journey)
-    touchpoint.journey = journey
     journey_map = touchpoint_map(request, touchpoint)
     form = TouchpointForm(request.POST, instance=touchpoint)
     if not form.is_valid():

@@ -1,6 +1,7 @@
 """How views reach a card, a friction note or a comment: through the journey it is on
 (journeys/access.py)."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from journeys.access import get_in_journey, get_journey
@@ -16,10 +17,20 @@ def get_friction(user, slug: str, pk: int, friction_pk: int, action: Action = Ac
     """The friction note `friction_pk` on a card of journey `pk`: (note, membership), the note's
     card and journey attached."""
     journey, membership = get_journey(user, slug, pk, action)
-    notes = FrictionNote.objects.filter(touchpoint__journey=journey).select_related("touchpoint")
-    note = get_object_or_404(notes, pk=friction_pk)
-    note.touchpoint.journey = journey
+    note = find_friction(journey, friction_pk)
+    if note is None:
+        raise Http404
     return note, membership
+
+
+def find_friction(journey, friction_pk: int) -> FrictionNote | None:
+    """A friction note on a card of a journey already reached through `get_journey`, or None;
+    its card and journey attached."""
+    notes = FrictionNote.objects.filter(touchpoint__journey=journey).select_related("touchpoint")
+    note = notes.filter(pk=friction_pk).first()
+    if note is not None:
+        note.touchpoint.journey = journey
+    return note
 
 
 def get_comment(user, slug: str, pk: int, comment_pk: int, action: Action = Action.READ):

@@ -46,3 +46,19 @@ def test_posting_a_comment_queries_are_constant(
     with django_assert_num_queries(16):
         response = client.post(url(journey, "comment_add", note.pk), {"body": "Agreed"}, **HTMX)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("notes", "comments"), [(1, 1), (8, 5)])
+def test_saving_a_note_queries_are_constant(
+    client, editor, journey, note, notes, comments, django_assert_num_queries
+):
+    _grow(note.touchpoint, editor, notes, comments)
+    client.force_login(editor)
+    data = {"title": "Renamed", "severity": "low", "status": "open", "version": note.version}
+    # session, user, membership + workspace, journey (once: the save does not reach it a
+    # second time), the note with its card; the UPDATE; the activity; the map's stages,
+    # channels and journey personas; the card's cell; the note again with its author, and its
+    # comments with their authors.
+    with django_assert_num_queries(13):
+        response = client.post(url(journey, "friction_edit", note.pk), data, **HTMX)
+    assert response.status_code == 200
