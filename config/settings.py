@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "personas",
     "journeys",
     "touchpoints",
+    "evidence",
     "maps",
 ]
 
