@@ -39,6 +39,10 @@ class Plan:
     known: int = 0  # rows already in the journey (or twice in the file)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def new_count(self) -> int:
+        return len(self.metrics) + len(self.verbatims)
+
     def apply(self, user=None, filename: str = "") -> tuple[int, int]:
         """Write the new metrics and verbatims in one transaction: (metrics, verbatims)."""
         with transaction.atomic():

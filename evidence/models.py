@@ -10,8 +10,12 @@ unique index) and a quote's text is too long for a B-tree index.
 
 import hashlib
 import json
+from datetime import timedelta
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -19,7 +23,7 @@ from django.utils.translation import pgettext_lazy
 from core.text import folded
 from journeys.models import Journey, Stage
 from personas.models import Persona
-from touchpoints.models import EMOTION_EMOJI, Emotion, FrictionNote, Touchpoint
+from touchpoints.models import EMOTION_EMOJI, Emotion, FrictionNote, Severity, Touchpoint
 
 
 class MetricKind(models.TextChoices):
@@ -222,3 +226,49 @@ class Verbatim(Evidence):
     @property
     def sentiment_emoji(self) -> str:
         return "" if self.sentiment is None else EMOTION_EMOJI[Emotion(self.sentiment)]
+
+    @property
+    def sentiment_label(self) -> str:
+        return "" if self.sentiment is None else str(Sentiment(self.sentiment).label)
+
+    def citation(self) -> str:
+        """The quote as a friction note cites it: “…” — source, date."""
+        where = ", ".join(
+            part for part in (self.source, self.date.isoformat() if self.date else "") if part
+        )
+        return f"“{self.text}” — {where}" if where else f"“{self.text}”"
+
+    def turn_into_friction(self, touchpoint: Touchpoint, author) -> FrictionNote:
+        """A friction note on `touchpoint` that cites the quote; the angrier the customer, the
+        more severe the note."""
+        severity = {-2: Severity.HIGH, -1: Severity.MEDIUM}.get(self.sentiment, Severity.LOW)
+        with transaction.atomic():
+            note = FrictionNote.objects.create(
+                touchpoint=touchpoint,
+                title=Truncator(" ".join(self.text.split())).chars(80),
+                description=self.citation(),
+                severity=severity,
+                author=author,
+            )
+            self.cited_by.add(note)
+        return note
+
+
+class EvidenceUpload(models.Model):
+    """A file uploaded for import, kept between its preview and the user's confirmation in the
+    database, so that any app server can finish the import the user started on another."""
+
+    KEPT_FOR = timedelta(days=1)
+
+    journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @classmethod
+    def forget_old(cls) -> None:
+        cls.objects.filter(created_at__lt=timezone.now() - cls.KEPT_FOR).delete()

@@ -49,6 +49,9 @@ def _labels() -> dict[str, str]:
         "what_happens": _("What happens here?"),
         "add": _("Add"),
         "owner_team": _("Owner team:"),
+        "on_target": _("on target"),
+        "off_target": _("off target"),
+        "target": _("target"),
     }
 
 

@@ -31,6 +31,50 @@ def frictions_badge(frictions: Frictions) -> SafeString:
     )
 
 
+def metric_chip(metric, labels: dict) -> SafeString:
+    """A figure: its name and value, and against its target a word and an icon (never colour
+    alone): "CSAT 3.4/5 · ✗ off target"."""
+    verdict = ""
+    if metric.on_target is not None:
+        met = metric.on_target
+        verdict = format_html(
+            '<span class="chip-verdict"><span aria-hidden="true"> · {}</span> {}'
+            '<span class="visually-hidden"> ({} {})</span></span>',
+            "✓" if met else "✗",
+            labels["on_target"] if met else labels["off_target"],
+            labels["target"],
+            metric.display_target,
+        )
+    return format_html(
+        '<span class="chip chip--metric" data-target="{}" title="{}">'
+        '<span aria-hidden="true">📊</span> {} <b>{}</b>{}</span>',
+        "none" if metric.on_target is None else "met" if metric.on_target else "missed",
+        f"{labels['target']} {metric.display_target}" if metric.target is not None else "",
+        metric.label,
+        metric.display_value,
+        verdict,
+    )
+
+
+def quotes_chip(count: int) -> SafeString:
+    words = ngettext("%(count)d quote", "%(count)d quotes", count) % {"count": count}
+    return format_html(
+        '<span class="chip chip--quotes"><span aria-hidden="true">💬</span> {}</span>', words
+    )
+
+
+def _evidence_chips(touchpoint: Touchpoint, labels: dict) -> str:
+    metric = getattr(touchpoint, "key_metric", None)
+    quotes = getattr(touchpoint, "quote_count", 0)
+    if not (metric or quotes):
+        return ""
+    return format_html(
+        '<p class="touchpoint-evidence">{}{}</p>',
+        metric_chip(metric, labels) if metric else "",
+        quotes_chip(quotes) if quotes else "",
+    )
+
+
 def touchpoint_card(touchpoint: Touchpoint, card_url: str, language: str, labels: dict) -> str:
     """The card as the grid shows it; `touchpoint` comes from maps.swimlanes (with its
     `emotion_label` and `frictions_summary`); `card_url` is the URL template of a card's panel
@@ -60,7 +104,7 @@ def touchpoint_card(touchpoint: Touchpoint, card_url: str, language: str, labels
         '<h3 class="touchpoint-title" lang="{}"><a href="?card={}" hx-get="{}" '
         'hx-target="#card_panel" hx-push-url="false">{}</a></h3>{}'
         '<p class="touchpoint-meta"><span class="chip chip--emotion" data-emotion="{}">'
-        '<span aria-hidden="true">{}</span> {}</span>{}</p>{}</li>',
+        '<span aria-hidden="true">{}</span> {}</span>{}</p>{}{}</li>',
         pk,
         pk,
         touchpoint.version,
@@ -73,5 +117,6 @@ def touchpoint_card(touchpoint: Touchpoint, card_url: str, language: str, labels
         touchpoint.emotion_emoji,
         touchpoint.emotion_label,
         frictions_badge(frictions) if frictions.count else "",
+        _evidence_chips(touchpoint, labels),
         owner,
     )

@@ -67,6 +67,11 @@ def world(client, workspace, owner):
         "comment_pk": comment.pk,
         "fmt": "json",
         "filename": "none.jpg",
+        # Evidence: an upload, a quote or a metric that does not exist answers 404 both ways.
+        "upload_pk": 0,
+        "quote_pk": 0,
+        "kind": "quotes",
+        "item_pk": 0,
     }
 
     def url(route: str, name: str) -> str:
