@@ -1,207 +1,52 @@
 """The `parcours.journey` v1 schema, written as checks that report every problem with its path.
 
-Each field of the schema is a small checker whose `clean` returns the value to import (timestamps
-become aware datetimes) and records what is wrong instead of stopping, so one pass over a file
-lists all of its problems. Length limits come from the models, so a file that passes fits them.
+Each field of the schema is a small checker (maps/interchange/checks.py). Length limits come
+from the models, so a file that passes fits them. The evidence lists (metrics, verbatims) are
+optional: a file without them imports as before (maps/interchange/evidence_schema.py).
 """
 
-import json
 import re
-from datetime import datetime
 from typing import Any
 
-from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from journeys.models import Channel, Journey, Stage
+from maps.interchange.checks import (
+    Choice,
+    Integer,
+    InvalidJourneyFile,
+    Key,
+    Link,
+    ListOf,
+    Record,
+    Text,
+    Timestamp,
+    Validation,
+    kind_of,
+    max_length_of,
+    shown,
+)
+from maps.interchange.evidence_schema import EVIDENCE
 from personas.models import OLDEST_AGE, Persona
 from touchpoints.models import Comment, Emotion, FrictionNote, Severity, Status, Touchpoint
+
+__all__ = ["FORMAT", "VERSION", "InvalidJourneyFile", "validate"]
 
 FORMAT = "parcours.journey"
 VERSION = 1
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
-UNKNOWN_LINK = {
-    "stage": gettext_lazy("unknown stage %(key)s"),
-    "channel": gettext_lazy("unknown channel %(key)s"),
-    "persona": gettext_lazy("unknown persona %(key)s"),
-    "touchpoint": gettext_lazy("unknown touchpoint %(key)s"),
-}
-
-
-class InvalidJourneyFile(Exception):
-    """A journey file that cannot be imported; `errors` lists every problem, path first."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
-class Validation:
-    """The problems found so far, and the keys each list defined, for checking links."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-        # Schema order puts every list before the lists that link to it, so when a link is
-        # checked its targets are known; a list that is missing or not a list has no entry here,
-        # and links to it are not reported a second time.
-        self.keys: dict[str, set[str]] = {}
-
-    def add(self, path: str, problem: str) -> None:
-        self.problems.append(_("%(path)s: %(problem)s") % {"path": path, "problem": problem})
-
-    def wrong_type(self, path: str, expected: str, value: Any) -> None:
-        problem = _("expected %(expected)s, got %(actual)s")
-        self.add(path, problem % {"expected": expected, "actual": _kind(value)})
-
-
-def _member(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
-
-
-def _show(value: Any) -> str:
-    """A value as it is written in the file, cut short so a huge value cannot flood the report."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else f"{text[:59]}…"
-
-
-def _kind(value: Any) -> str:
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    if isinstance(value, int):
-        return _("an integer")
-    if isinstance(value, float):
-        return _("a number with decimals")
-    if isinstance(value, str):
-        return _("a string")
-    if isinstance(value, list):
-        return _("a list")
-    return _("an object")
-
-
-def _max_length(model: type[models.Model], field: str) -> int:
-    return model._meta.get_field(field).max_length
-
-
-class Text:
-    def __init__(self, max_length: int | None = None, *, required: bool = False) -> None:
-        self.max_length = max_length
-        self.required = required
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        if not isinstance(value, str):
-            validation.wrong_type(path, _("a string"), value)
-        elif self.required and not value.strip():
-            validation.add(path, _("must not be empty"))
-        elif self.max_length is not None and len(value) > self.max_length:
-            validation.add(
-                path,
-                _("%(length)d characters, more than the %(maximum)d allowed")
-                % {"length": len(value), "maximum": self.max_length},
-            )
-        return value
-
-
-class Key(Text):
-    """A record's name inside the file: other records link to it."""
-
-    def __init__(self) -> None:
-        super().__init__(_max_length(Stage, "key"), required=True)
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        super().clean(value, path, validation)
-        if isinstance(value, str) and value.strip() and any(c.isspace() for c in value):
-            validation.add(
-                path, _("%(key)s contains a space or line break") % {"key": _show(value)}
-            )
-        return value
-
-
-class Link:
-    """The key of a record of another list of the same file."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        known = validation.keys.get(self.kind)
-        if not isinstance(value, str):
-            validation.wrong_type(path, _("a string"), value)
-        elif known is not None and value not in known:
-            validation.add(path, UNKNOWN_LINK[self.kind] % {"key": _show(value)})
-        return value
-
-
-class Integer:
-    def __init__(self, minimum: int, maximum: int, *, nullable: bool = False) -> None:
-        self.minimum = minimum
-        self.maximum = maximum
-        self.nullable = nullable
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        if value is None and self.nullable:
-            return value
-        # JSON's true and 1.0 are not integers, though Python would compare them equal to 1.
-        if isinstance(value, bool) or not isinstance(value, int):
-            expected = _("an integer or null") if self.nullable else _("an integer")
-            validation.wrong_type(path, expected, value)
-        elif not self.minimum <= value <= self.maximum:
-            validation.add(
-                path,
-                _("%(value)s is not between %(minimum)d and %(maximum)d")
-                % {"value": _show(value), "minimum": self.minimum, "maximum": self.maximum},
-            )
-        return value
-
-
-class Choice:
-    def __init__(self, choices: type[models.TextChoices]) -> None:
-        self.values = choices.values
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        if not isinstance(value, str):
-            validation.wrong_type(path, _("a string"), value)
-        elif value not in self.values:
-            validation.add(
-                path,
-                _("%(value)s is not one of %(choices)s")
-                % {"value": _show(value), "choices": ", ".join(self.values)},
-            )
-        return value
-
-
-class Timestamp:
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        if not isinstance(value, str):
-            validation.wrong_type(path, _("a string"), value)
-            return value
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            validation.add(
-                path, _("%(value)s is not an ISO 8601 date and time") % {"value": _show(value)}
-            )
-            return value
-        if moment.tzinfo is None:
-            # Without an offset the same file would mean different moments on different servers.
-            validation.add(
-                path,
-                _("%(value)s needs a timezone, such as Z or +01:00") % {"value": _show(value)},
-            )
-        return moment
-
 
 class Language(Text):
     def __init__(self) -> None:
-        super().__init__(_max_length(Journey, "language"), required=True)
+        super().__init__(max_length_of(Journey, "language"), required=True)
 
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if isinstance(value, str) and not LANGUAGE_PATTERN.fullmatch(value):
             validation.add(
                 path,
                 _('%(value)s is not a language code such as "fr", "en" or "fr-CA"')
-                % {"value": _show(value)},
+                % {"value": shown(value)},
             )
             return value
         return super().clean(value, path, validation)
@@ -210,7 +55,7 @@ class Language(Text):
 class FormatName:
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if value != FORMAT:
-            validation.add(path, _("expected %(format)s") % {"format": _show(FORMAT)})
+            validation.add(path, _("expected %(format)s") % {"format": shown(FORMAT)})
         return value
 
 
@@ -231,74 +76,21 @@ class Version:
         return value
 
 
-class Record:
-    """A JSON object with exactly these fields; `clean` returns them in the schema's order."""
-
-    def __init__(self, fields: dict[str, Any]) -> None:
-        self.fields = fields
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        if not isinstance(value, dict):
-            validation.wrong_type(path, _("an object"), value)
-            return value
-        for name in getattr(value, "duplicates", ()):
-            validation.add(_member(path, name), _("duplicate field"))
-        cleaned = {}
-        for name, field in self.fields.items():
-            if name in value:
-                cleaned[name] = field.clean(value[name], _member(path, name), validation)
-            else:
-                validation.add(_member(path, name), _("missing field"))
-        for name in value:
-            if name not in self.fields:
-                validation.add(_member(path, name), _("unknown field"))
-        return cleaned
-
-
-class ListOf:
-    """A JSON list; with `keys_of`, a list of records whose keys must be unique."""
-
-    def __init__(self, item: Any, *, keys_of: str | None = None) -> None:
-        self.item = item
-        self.keys_of = keys_of
-
-    def clean(self, value: Any, path: str, validation: Validation) -> Any:
-        if not isinstance(value, list):
-            validation.wrong_type(path, _("a list"), value)
-            return value
-        keys: set[str] = set()
-        if self.keys_of:
-            validation.keys[self.keys_of] = keys
-        cleaned = []
-        for index, item in enumerate(value):
-            item_path = f"{path}[{index}]"
-            cleaned.append(self.item.clean(item, item_path, validation))
-            key = item.get("key") if self.keys_of and isinstance(item, dict) else None
-            if isinstance(key, str):
-                if key in keys:
-                    validation.add(
-                        _member(item_path, "key"), _("duplicate key %(key)s") % {"key": _show(key)}
-                    )
-                # Even a malformed key is remembered, so links to it are not reported again.
-                keys.add(key)
-        return cleaned
-
-
 STAGE = Record(
     {
         "key": Key(),
-        "name": Text(_max_length(Stage, "name"), required=True),
+        "name": Text(max_length_of(Stage, "name"), required=True),
         "description": Text(),
     }
 )
-CHANNEL = Record({"key": Key(), "name": Text(_max_length(Channel, "name"), required=True)})
+CHANNEL = Record({"key": Key(), "name": Text(max_length_of(Channel, "name"), required=True)})
 PERSONA = Record(
     {
         "key": Key(),
-        "name": Text(_max_length(Persona, "name"), required=True),
-        "role": Text(_max_length(Persona, "role")),
+        "name": Text(max_length_of(Persona, "name"), required=True),
+        "role": Text(max_length_of(Persona, "role")),
         "age": Integer(0, OLDEST_AGE, nullable=True),
-        "quote": Text(_max_length(Persona, "quote")),
+        "quote": Text(max_length_of(Persona, "quote")),
         "bio": Text(),
         "goals": ListOf(Text()),
         "frustrations": ListOf(Text()),
@@ -312,15 +104,15 @@ TOUCHPOINT = Record(
         "persona": Link("persona"),
         "stage": Link("stage"),
         "channel": Link("channel"),
-        "title": Text(_max_length(Touchpoint, "title"), required=True),
+        "title": Text(max_length_of(Touchpoint, "title"), required=True),
         "description": Text(),
         "emotion": Integer(min(Emotion.values), max(Emotion.values)),
-        "owner": Text(_max_length(Touchpoint, "owner")),
+        "owner": Text(max_length_of(Touchpoint, "owner")),
     }
 )
 COMMENT = Record(
     {
-        "author": Text(_max_length(Comment, "author_name")),
+        "author": Text(max_length_of(Comment, "author_name")),
         "body": Text(required=True),
         "created_at": Timestamp(),
     }
@@ -328,7 +120,7 @@ COMMENT = Record(
 FRICTION = Record(
     {
         "touchpoint": Link("touchpoint"),
-        "title": Text(_max_length(FrictionNote, "title"), required=True),
+        "title": Text(max_length_of(FrictionNote, "title"), required=True),
         "description": Text(),
         "severity": Choice(Severity),
         "status": Choice(Status),
@@ -343,7 +135,7 @@ DOCUMENT = Record(
         "exported_at": Timestamp(),
         "journey": Record(
             {
-                "title": Text(_max_length(Journey, "title"), required=True),
+                "title": Text(max_length_of(Journey, "title"), required=True),
                 "description": Text(),
             }
         ),
@@ -352,7 +144,9 @@ DOCUMENT = Record(
         "personas": ListOf(PERSONA, keys_of="persona"),
         "touchpoints": ListOf(TOUCHPOINT, keys_of="touchpoint"),
         "frictions": ListOf(FRICTION),
-    }
+        **EVIDENCE,
+    },
+    optional=frozenset(EVIDENCE),
 )
 
 
@@ -360,7 +154,10 @@ def validate(document: Any) -> dict:
     """The document, cleaned for import, or InvalidJourneyFile listing every problem."""
     if not isinstance(document, dict):
         raise InvalidJourneyFile(
-            [_("The file must hold one JSON object, not %(actual)s.") % {"actual": _kind(document)}]
+            [
+                _("The file must hold one JSON object, not %(actual)s.")
+                % {"actual": kind_of(document)}
+            ]
         )
     validation = Validation()
     # A file of another format or of a newer version would bury the one real reason under a

@@ -44,7 +44,8 @@ def sentiment_chip(quote: Verbatim) -> str:
             gettext("Sentiment unknown"),
         )
     return format_html(
-        '<span class="chip chip--emotion" data-emotion="{}"><span aria-hidden="true">{}</span> {}</span>',
+        '<span class="chip chip--emotion" data-emotion="{}">'
+        '<span aria-hidden="true">{}</span> {}</span>',
         quote.sentiment,
         quote.sentiment_emoji,
         quote.sentiment_label,
