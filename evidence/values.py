@@ -39,15 +39,16 @@ def parse_number(text: str, *, comma_is_decimal: bool = True) -> tuple[float, bo
             raw = raw.replace(",", "")
         else:
             raw = raw.replace(".", "").replace(",", ".")
-    elif raw.count(",") == 1 and (comma_is_decimal or not re.fullmatch(r"[+-]?\d{1,3},\d{3}", raw)):
-        raw = raw.replace(",", ".")
+    elif raw.count(",") == 1:
+        thousands = not comma_is_decimal and re.fullmatch(r"[+-]?\d{1,3},\d{3}", raw)
+        raw = raw.replace(",", "" if thousands else ".")
     elif raw.count(",") > 1:
         raw = raw.replace(",", "")
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", raw, re.IGNORECASE):
-        raise ValueError(text)
+        raise ValueError(f"not a number: {text!r}")
     value = float(raw)
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(text)
+        raise ValueError(f"not a number: {text!r}")
     return value, percent
 
 
@@ -71,5 +72,5 @@ def parse_sentiment(text: str) -> int | None:
         return SENTIMENT_WORDS[words]
     value, _percent = parse_number(text)
     if not value.is_integer() or not -2 <= value <= 2:
-        raise ValueError(text)
+        raise ValueError(f"not a sentiment: {text!r}")
     return int(value)
