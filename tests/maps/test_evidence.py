@@ -102,9 +102,7 @@ def test_an_unreadable_file_is_refused_beside_the_field(client, editor, fashion,
         assert message in response.content.decode()
 
 
-def test_the_map_shows_figures_on_cards_the_metrics_row_and_felt_vs_measured(
-    client, with_evidence
-):
+def test_the_map_shows_figures_on_cards_the_metrics_row_and_felt_vs_measured(client, with_evidence):
     html = client.get(with_evidence.get_absolute_url()).content.decode()
     # The card "Fiche produit" shows its latest figure, against its target in words.
     assert "Taux de rebond <b>39%</b>" in html
