@@ -287,7 +287,9 @@ def emotion_curve(journey: Journey, persona: str = "", chosen: str = "") -> Emot
     curve = _build(journey, stages, journey_personas, picked, shown, averages, comparing)
     if comparing or picked is None:
         return curve
-    return with_measured(curve, load_map_evidence(journey, stages, picked.persona_id))
+    return with_measured(
+        curve, load_map_evidence(journey, stages, picked.persona_id, newest_quotes=False)
+    )
 
 
 def emotion_curve_for_map(

@@ -20,6 +20,9 @@ from journeys.models import Journey, Stage
 
 # The figures a stage's cell of the Metrics row shows at most; the rest are in its panel.
 KEY_FIGURES = 3
+# The newest quotes and the figures listed under the map; the others are in the panels.
+LISTED_QUOTES = 50
+LISTED_METRICS = 100
 
 
 def for_persona(queryset, persona_id: int | None):
@@ -93,6 +96,25 @@ class StageEvidence:
 class MapEvidence:
     stages: list[StageEvidence]
     metrics_by_card: dict[int, list[Metric]]
+    newest_quotes: list[Verbatim] = field(default_factory=list)
+
+    @property
+    def quote_count(self) -> int:
+        return sum(stage.quote_count for stage in self.stages)
+
+    @property
+    def listed_metrics(self) -> list[tuple[StageEvidence, Metric]]:
+        """Every figure, stage by stage (the stage's own first), up to LISTED_METRICS."""
+        rows = [
+            (stage, metric)
+            for stage in self.stages
+            for metric in [*stage.metrics, *stage.card_metrics]
+        ]
+        return rows[:LISTED_METRICS]
+
+    @property
+    def metric_count(self) -> int:
+        return sum(len(stage.metrics) + len(stage.card_metrics) for stage in self.stages)
 
     @property
     def has_any(self) -> bool:
@@ -103,14 +125,18 @@ class MapEvidence:
         return any(s.funnel and s.funnel.going_on is not None for s in self.stages)
 
 
-def load_map_evidence(journey: Journey, stages: list[Stage], persona_id: int | None) -> MapEvidence:
-    """Two queries: the metrics, and the quotes counted per stage."""
+def load_map_evidence(
+    journey: Journey, stages: list[Stage], persona_id: int | None, *, newest_quotes: bool = True
+) -> MapEvidence:
+    """Three queries: the metrics, the quotes counted per stage, and the newest quotes (not
+    wanted by the curve and the picture, which only count them)."""
     by_stage = {stage.pk: StageEvidence(stage) for stage in stages}
     metrics_by_card: dict[int, list[Metric]] = defaultdict(list)
     metrics = for_persona(Metric.objects.filter(journey=journey), persona_id).select_related(
         "touchpoint"
     )
-    for metric in metrics.only(*METRIC_FIELDS, "touchpoint__stage_id", "touchpoint__persona_id"):
+    card_fields = ("touchpoint__stage_id", "touchpoint__persona_id", "touchpoint__title")
+    for metric in metrics.only(*METRIC_FIELDS, *card_fields):
         if metric.touchpoint_id:
             metrics_by_card[metric.touchpoint_id].append(metric)
             if evidence := by_stage.get(metric.touchpoint.stage_id):
@@ -129,7 +155,11 @@ def load_map_evidence(journey: Journey, stages: list[Stage], persona_id: int | N
             evidence.quote_count = row["count"]
             evidence.sentiment = row["sentiment"]
     _funnel(list(by_stage.values()))
-    return MapEvidence(list(by_stage.values()), dict(metrics_by_card))
+    newest = []
+    if newest_quotes:
+        quotes = for_persona(Verbatim.objects.filter(journey=journey), persona_id)
+        newest = list(quotes.select_related("touchpoint", "stage")[:LISTED_QUOTES])
+    return MapEvidence(list(by_stage.values()), dict(metrics_by_card), newest)
 
 
 METRIC_FIELDS = (

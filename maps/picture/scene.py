@@ -61,7 +61,9 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
     lanes, summaries = build_map(skeleton.stages, skeleton.channels, ordered)
     evidence = None
     if not comparing and skeleton.chosen:
-        evidence = load_map_evidence(journey, skeleton.stages, skeleton.chosen.persona_id)
+        evidence = load_map_evidence(
+            journey, skeleton.stages, skeleton.chosen.persona_id, newest_quotes=False
+        )
     curve = emotion_curve_for_map(
         journey,
         skeleton.stages,

@@ -111,6 +111,10 @@ def test_the_map_shows_figures_on_cards_the_metrics_row_and_felt_vs_measured(cli
     assert 'id="metrics_row"' in html
     assert "CSAT <b>3.4/5</b>" in html
     assert "1 quote" in html
+    # Under the map: every figure and the quotes.
+    section = html.split('id="map_evidence"')[1]
+    for words in ("41.5%", "39%", "3.4/5", "Payment failed twice.", "about my points."):
+        assert words in section
     # Felt vs measured: the normalisation is said, and disagreeing stages named.
     assert "CSAT 1–5 → −2…+2" in html
     assert "disagree at: Achat" in html
@@ -128,9 +132,11 @@ def test_the_card_panel_lists_quotes_newest_first_and_filters_by_sentiment(clien
     filtered = client.get(url(with_evidence, "card_evidence", card.pk) + "?sentiment=2", **HTMX)
     assert "Smooth this time." in filtered.content.decode()
     assert "Payment failed twice." not in filtered.content.decode()
+    # Without JavaScript, the filter is a link to the map with the panel open.
     page = client.get(with_evidence.get_absolute_url() + f"?card={card.pk}&sentiment=-2")
-    assert "Payment failed twice." in page.content.decode()
-    assert "Smooth this time." not in page.content.decode()
+    panel = page.content.decode().split('id="card_evidence"')[1].split("</section>")[0]
+    assert "Payment failed twice." in panel
+    assert "Smooth this time." not in panel
 
 
 def test_a_quote_turns_into_a_friction_note_that_cites_it(client, with_evidence):
