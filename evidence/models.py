@@ -9,16 +9,16 @@ unique index) and a quote's text is too long for a B-tree index.
 """
 
 import hashlib
-import json
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import Truncator
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.text import folded
 from journeys.models import Journey, Stage
@@ -53,6 +53,7 @@ LOWER_IS_BETTER = {MetricKind.CES, MetricKind.DROP_OFF, MetricKind.DURATION}
 LOWER_IS_BETTER_WORDS = ("rebond", "bounce", "abandon", "attente", "wait", "delai", "churn")
 
 
+@lru_cache(maxsize=1024)
 def guess_kind(name: str) -> MetricKind:
     """The kind a metric's name says ("Taux de conversion" → conversion), or custom."""
     words = folded(name)
@@ -66,7 +67,75 @@ def guess_kind(name: str) -> MetricKind:
 
 
 def identity(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+    # A separator no text holds, so ("a b", "c") and ("a", "b c") differ.
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+
+class Figured:
+    """What a metric says as a person reads it; shared by `Metric` and `Figure`."""
+
+    kind: str
+    name: str
+    value: float
+    unit: str
+    target: float | None
+    source: str
+    persona_id: int | None
+
+    @property
+    def label(self) -> str:
+        return self.name or str(MetricKind(self.kind).label)
+
+    @property
+    def series_key(self) -> tuple:
+        """What makes two metrics points of one trend: the same figure at the same place."""
+        return (self.kind, folded(self.label), self.persona_id, folded(self.source))
+
+    @property
+    def display_value(self) -> str:
+        return f"{format_number(self.value)}{_unit_suffix(self.unit)}"
+
+    @property
+    def display_target(self) -> str:
+        return (
+            "" if self.target is None else f"{format_number(self.target)}{_unit_suffix(self.unit)}"
+        )
+
+    @property
+    def lower_is_better(self) -> bool:
+        name = folded(self.label)
+        return self.kind in LOWER_IS_BETTER or any(w in name for w in LOWER_IS_BETTER_WORDS)
+
+    @property
+    def on_target(self) -> bool | None:
+        """None without a target; else whether the figure meets it, in its better direction."""
+        if self.target is None:
+            return None
+        return self.value <= self.target if self.lower_is_better else self.value >= self.target
+
+
+class Figure(Figured):
+    """A metric read for a page that shows hundreds (the map): a plain object built from one
+    row of values, a tenth of the cost of a model instance (bench/evidence.py)."""
+
+    FIELDS = (
+        "pk",
+        "stage_id",
+        "touchpoint_id",
+        "persona_id",
+        "kind",
+        "name",
+        "value",
+        "unit",
+        "period",
+        "period_start",
+        "period_end",
+        "target",
+        "source",
+    )
+
+    def __init__(self, **fields) -> None:
+        self.__dict__.update(fields)
 
 
 class Evidence(models.Model):
@@ -113,7 +182,7 @@ def _one_target(name: str) -> models.CheckConstraint:
     )
 
 
-class Metric(Evidence):
+class Metric(Figured, Evidence):
     """A measured figure: NPS, CSAT, a conversion rate… over a period, from a source."""
 
     kind = models.CharField(_("kind"), max_length=12, choices=MetricKind.choices)
@@ -140,40 +209,15 @@ class Metric(Evidence):
         kind = (self.kind, folded(self.name) if self.kind == MetricKind.CUSTOM else "")
         return identity("metric", *self.target_parts(), kind, self.period, folded(self.source))
 
-    @property
-    def label(self) -> str:
-        return self.name or str(MetricKind(self.kind).label)
-
-    @property
-    def series_key(self) -> tuple:
-        """What makes two metrics points of one trend: the same figure at the same place."""
-        return (self.kind, folded(self.label), self.persona_id, folded(self.source))
-
-    @property
-    def display_value(self) -> str:
-        return f"{format_number(self.value)}{_unit_suffix(self.unit)}"
-
-    @property
-    def display_target(self) -> str:
-        return (
-            "" if self.target is None else f"{format_number(self.target)}{_unit_suffix(self.unit)}"
-        )
-
-    @property
-    def lower_is_better(self) -> bool:
-        name = folded(self.label)
-        return self.kind in LOWER_IS_BETTER or any(w in name for w in LOWER_IS_BETTER_WORDS)
-
-    @property
-    def on_target(self) -> bool | None:
-        """None without a target; else whether the figure meets it, in its better direction."""
-        if self.target is None:
-            return None
-        return self.value <= self.target if self.lower_is_better else self.value >= self.target
-
 
 def format_number(value: float) -> str:
     """A figure without a trailing ".0", grouped in thousands by the language's own rule."""
+    return _format_number(value, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _format_number(value: float, language: str | None) -> str:
+    # Cached: a map shows the same few figures and targets on hundreds of cards.
     decimals = 0 if float(value).is_integer() else len(repr(value).split(".")[1])
     return number_format(value, decimal_pos=min(decimals, 2), use_l10n=True, force_grouping=True)
 

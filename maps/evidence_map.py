@@ -10,19 +10,19 @@ A card's chip shows its key metric: its latest figure, one with a target first.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, Q
 from django.db.models.functions import Coalesce
 
 from core.queries import correlated_count
 from evidence.measures import going_on, measured_score, on_emotion_scale
-from evidence.models import Metric, Verbatim
+from evidence.models import Figure, Metric, Verbatim
 from journeys.models import Journey, Stage
 
 # The figures a stage's cell of the Metrics row shows at most; the rest are in its panel.
 KEY_FIGURES = 3
 # The newest quotes and the figures listed under the map; the others are in the panels.
-LISTED_QUOTES = 50
-LISTED_METRICS = 100
+LISTED_QUOTES = 30
+LISTED_METRICS = 60
 
 
 def for_persona(queryset, persona_id: int | None):
@@ -35,16 +35,16 @@ def with_quote_counts(touchpoints):
     return touchpoints.annotate(quote_count=correlated_count(Verbatim.objects.all(), "touchpoint"))
 
 
-def latest_per_series(metrics: list[Metric]) -> list[Metric]:
+def latest_per_series(metrics: list[Figure]) -> list[Figure]:
     """The latest figure of each series (metrics come in period order), the latest last."""
-    latest: dict[tuple, Metric] = {}
+    latest: dict[tuple, Figure] = {}
     for metric in metrics:
         latest.pop(metric.series_key, None)
         latest[metric.series_key] = metric
     return list(latest.values())
 
 
-def key_metric(metrics: list[Metric]) -> Metric | None:
+def key_metric(metrics: list[Figure]) -> Metric | None:
     if not metrics:
         return None
     return max(metrics, key=lambda m: (m.period_end, m.target is not None, m.pk or 0))
@@ -71,14 +71,14 @@ class FunnelStep:
 @dataclass
 class StageEvidence:
     stage: Stage
-    metrics: list[Metric] = field(default_factory=list)  # the stage's own
-    card_metrics: list[Metric] = field(default_factory=list)  # its cards'
+    metrics: list[Figure] = field(default_factory=list)  # the stage's own
+    card_metrics: list[Figure] = field(default_factory=list)  # its cards'
     quote_count: int = 0
     sentiment: float | None = None
     funnel: FunnelStep | None = None
 
     @property
-    def key_figures(self) -> list[Metric]:
+    def key_figures(self) -> list[Figure]:
         return latest_per_series(self.metrics)[-KEY_FIGURES:]
 
     @property
@@ -95,7 +95,7 @@ class StageEvidence:
 @dataclass
 class MapEvidence:
     stages: list[StageEvidence]
-    metrics_by_card: dict[int, list[Metric]]
+    metrics_by_card: dict[int, list[Figure]]
     newest_quotes: list[Verbatim] = field(default_factory=list)
 
     @property
@@ -103,7 +103,7 @@ class MapEvidence:
         return sum(stage.quote_count for stage in self.stages)
 
     @property
-    def listed_metrics(self) -> list[tuple[StageEvidence, Metric]]:
+    def listed_metrics(self) -> list[tuple[StageEvidence, Figure]]:
         """Every figure, stage by stage (the stage's own first), up to LISTED_METRICS."""
         rows = [
             (stage, metric)
@@ -111,6 +111,10 @@ class MapEvidence:
             for metric in [*stage.metrics, *stage.card_metrics]
         ]
         return rows[:LISTED_METRICS]
+
+    @property
+    def listed_count(self) -> int:
+        return min(self.metric_count, LISTED_METRICS)
 
     @property
     def metric_count(self) -> int:
@@ -131,15 +135,12 @@ def load_map_evidence(
     """Three queries: the metrics, the quotes counted per stage, and the newest quotes (not
     wanted by the curve and the picture, which only count them)."""
     by_stage = {stage.pk: StageEvidence(stage) for stage in stages}
-    metrics_by_card: dict[int, list[Metric]] = defaultdict(list)
-    metrics = for_persona(Metric.objects.filter(journey=journey), persona_id).select_related(
-        "touchpoint"
-    )
-    card_fields = ("touchpoint__stage_id", "touchpoint__persona_id", "touchpoint__title")
-    for metric in metrics.only(*METRIC_FIELDS, *card_fields):
+    metrics_by_card: dict[int, list[Figure]] = defaultdict(list)
+    metrics = for_persona(Metric.objects.filter(journey=journey), persona_id)
+    for metric in figures(metrics):
         if metric.touchpoint_id:
             metrics_by_card[metric.touchpoint_id].append(metric)
-            if evidence := by_stage.get(metric.touchpoint.stage_id):
+            if evidence := by_stage.get(metric.card_stage_id):
                 evidence.card_metrics.append(metric)
         elif evidence := by_stage.get(metric.stage_id):
             evidence.metrics.append(metric)
@@ -162,21 +163,13 @@ def load_map_evidence(
     return MapEvidence(list(by_stage.values()), dict(metrics_by_card), newest)
 
 
-METRIC_FIELDS = (
-    "pk",
-    "stage_id",
-    "touchpoint_id",
-    "persona_id",
-    "kind",
-    "name",
-    "value",
-    "unit",
-    "period",
-    "period_start",
-    "period_end",
-    "target",
-    "source",
-)
+def figures(metrics) -> list[Figure]:
+    """`metrics` in period order as Figures (evidence/models.py says why), each with its card's
+    stage and title: one query."""
+    rows = metrics.order_by("period_end", "period_start", "pk").values(
+        *Figure.FIELDS, card_stage_id=F("touchpoint__stage_id"), card_title=F("touchpoint__title")
+    )
+    return [Figure(**row) for row in rows]
 
 
 def _funnel(stages: list[StageEvidence]) -> None:
@@ -192,14 +185,14 @@ def _funnel(stages: list[StageEvidence]) -> None:
             reach *= share
 
 
-def card_metrics(touchpoint_ids: list[int]) -> dict[int, list[Metric]]:
+def card_metrics(touchpoint_ids: list[int]) -> dict[int, list[Figure]]:
     """The metrics of some cards, for cells drawn again after an edit: one query."""
-    by_card: dict[int, list[Metric]] = defaultdict(list)
-    for metric in Metric.objects.filter(touchpoint_id__in=touchpoint_ids).only(*METRIC_FIELDS):
+    by_card: dict[int, list[Figure]] = defaultdict(list)
+    for metric in figures(Metric.objects.filter(touchpoint_id__in=touchpoint_ids)):
         by_card[metric.touchpoint_id].append(metric)
     return by_card
 
 
-def attach_to_cards(touchpoints, metrics_by_card: dict[int, list[Metric]]) -> None:
+def attach_to_cards(touchpoints, metrics_by_card: dict[int, list[Figure]]) -> None:
     for touchpoint in touchpoints:
         touchpoint.key_metric = key_metric(metrics_by_card.get(touchpoint.pk, []))

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from evidence.models import Metric, Verbatim, format_number
-from maps import touchpoint_html
+from maps import evidence_html, touchpoint_html
 from maps.evidence_map import FunnelStep
 
 register = template.Library()
@@ -22,33 +22,31 @@ def quotes_chip(count: int) -> str:
     return touchpoint_html.quotes_chip(count)
 
 
-@register.simple_tag
-def target_word(metric: Metric) -> str:
+@register.simple_tag(takes_context=True)
+def target_word(context, metric) -> str:
     """Against the target: an icon and a word, never colour alone."""
-    if metric.on_target is None:
-        return ""
-    met = metric.on_target
-    return format_html(
-        '<span class="target-word" data-target="{}"><span aria-hidden="true">{}</span> {}</span>',
-        "met" if met else "missed",
-        "✓" if met else "✗",
-        gettext("on target") if met else gettext("off target"),
-    )
+    return evidence_html.target_word(metric, context["labels"])
 
 
 @register.simple_tag
 def sentiment_chip(quote: Verbatim) -> str:
-    if quote.sentiment is None:
-        return format_html(
-            '<span class="chip chip--sentiment"><span aria-hidden="true">?</span> {}</span>',
-            gettext("Sentiment unknown"),
-        )
-    return format_html(
-        '<span class="chip chip--emotion" data-emotion="{}">'
-        '<span aria-hidden="true">{}</span> {}</span>',
-        quote.sentiment,
-        quote.sentiment_emoji,
-        quote.sentiment_label,
+    return evidence_html.sentiment_chip(quote)
+
+
+@register.simple_tag(takes_context=True)
+def evidence_metric_rows(context, evidence) -> str:
+    return evidence_html.metric_rows(
+        evidence.listed_metrics,
+        context["persona_key"],
+        context["journey"].language,
+        context["labels"],
+    )
+
+
+@register.simple_tag(takes_context=True)
+def evidence_quote_items(context, evidence) -> str:
+    return evidence_html.quote_items(
+        evidence.newest_quotes, context["persona_key"], context["journey"].language
     )
 
 

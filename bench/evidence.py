@@ -1,0 +1,137 @@
+"""Evidence benchmarks: importing a 10,000-row export, and the 400-card map with 2,000 metrics
+and 2,000 quotes against the same map without them (same query count, within 1.2× its time)."""
+
+import csv
+import io
+import random
+import time
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.data import journey_file
+from bench.timing import get_ok, timed
+from evidence.columns import guess_mapping
+from evidence.importing import plan_import
+from evidence.models import Metric, Verbatim
+from evidence.periods import parse_period
+from evidence.reading import read_table
+from maps.interchange.importing import import_journey
+
+IMPORT_ROWS = 10_000
+MAP_EVIDENCE = 2_000
+
+
+def export_rows(journey, rows: int, seed: int = 3) -> bytes:
+    """A French survey and analytics export of `rows` rows: half metrics, half quotes, on the
+    journey's cards (by name) and stages, with decimal commas and day-first dates."""
+    rng = random.Random(seed)
+    stages = {stage.pk: stage.name for stage in journey.stages.all()}
+    cards = list(journey.touchpoints.values_list("stage_id", "key"))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(
+        ["étape", "point de contact", "indicateur", "valeur", "unité", "période", "cible"]
+        + ["verbatim", "date", "sentiment", "source"]
+    )
+    for n in range(rows):
+        stage_id, card = rng.choice(cards)
+        card = card if n % 3 else ""
+        if n % 2:
+            month = 1 + n % 12
+            year = 2000 + n // 24
+            writer.writerow(
+                [
+                    stages[stage_id],
+                    card,
+                    f"CSAT {n % 7}",
+                    f"{rng.uniform(1, 5):.1f}".replace(".", ","),
+                ]
+                + ["/5", f"{year}-{month:02d}", "4", "", "", "", f"Enquête {n % 5}"]
+            )
+        else:
+            day = f"{1 + n % 28:02d}/{1 + n % 12:02d}/2026"
+            writer.writerow(
+                [stages[stage_id], card, "", "", "", "", ""]
+                + [
+                    f"Verbatim n°{n}, assez long pour être réaliste.",
+                    day,
+                    rng.randint(-2, 2),
+                    "Enquête",
+                ]
+            )
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def _query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        get_ok(client, url)()
+    return len(queries.captured_queries)
+
+
+def main(client, workspace, user) -> None:
+    journey = import_journey(workspace, journey_file(400), user)
+    data = export_rows(journey, IMPORT_ROWS)
+    start = time.perf_counter()
+    table = read_table(data, "export.csv")
+    plan = plan_import(journey, table, guess_mapping(table.headers))
+    assert not plan.problems, plan.problems[:3]
+    metrics, quotes = plan.apply(user, "export.csv")
+    import_ms = (time.perf_counter() - start) * 1000
+    size = f"{len(data) / 1e6:.1f} MB"
+    print(f"{f'evidence import, {IMPORT_ROWS:,} rows ({size}, once)':44} {import_ms:8.1f}")
+    print(f"{'  created':44} {metrics:>8} metrics, {quotes} quotes")
+    start = time.perf_counter()
+    plan_import(journey, read_table(data, "export.csv"), guess_mapping(table.headers))
+    print(
+        f"{'  same file again: report only (once)':44} {(time.perf_counter() - start) * 1000:8.1f}"
+    )
+
+    bare = import_journey(workspace, journey_file(400), user)
+    loaded = import_journey(workspace, journey_file(400), user)
+    _add_evidence(loaded, MAP_EVIDENCE)
+    for label, journey in (
+        ("without evidence", bare),
+        ("with 2,000 metrics + 2,000 quotes", loaded),
+    ):
+        url = journey.get_absolute_url()
+        p50, p95 = timed(get_ok(client, url))
+        queries = _query_count(client, url)
+        print(f"{f'map page, 400 cards, {label}':44} {p50:8.1f} {p95:8.1f}   {queries} queries")
+        if journey is bare:
+            bare_p50 = p50
+    print(f"{'  with ÷ without evidence (p50)':44} {p50 / bare_p50:8.2f}")
+
+
+def _add_evidence(journey, count: int) -> None:
+    """`count` metrics and `count` quotes spread over the journey's cards and stages."""
+    rng = random.Random(5)
+    cards = list(journey.touchpoints.all())
+    stages = list(journey.stages.all())
+    metrics, quotes = [], []
+    for n in range(count):
+        target = {"touchpoint": rng.choice(cards)} if n % 4 else {"stage": rng.choice(stages)}
+        year, quarter = 2000 + n, 1 + n % 4  # one period per metric: none is a duplicate
+        period = parse_period(f"{year}-Q{quarter}")
+        metrics.append(
+            Metric(
+                journey=journey,
+                **target,
+                kind="csat",
+                name=f"CSAT {n % 10}",
+                value=rng.uniform(1, 5),
+                unit="/5",
+                period=period.label,
+                period_start=period.start,
+                period_end=period.end,
+                target=4,
+                source="Enquête",
+            )
+        )
+        quotes.append(
+            Verbatim(journey=journey, **target, text=f"Verbatim {n}", sentiment=rng.randint(-2, 2))
+        )
+    for item in [*metrics, *quotes]:
+        item.identity = item.compute_identity()
+    Metric.objects.bulk_create(metrics)
+    Verbatim.objects.bulk_create(quotes)
