@@ -9,6 +9,7 @@ neither is a problem. A row already in the journey (evidence/models.py says when
 same) is counted as known and written again never, so importing a file twice changes nothing.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -22,6 +23,8 @@ from evidence.problems import Problem
 from evidence.reading import Row, Table
 from evidence.values import parse_date, parse_number, parse_sentiment
 from journeys.models import Activity, Journey
+
+SCALE_SUFFIX = re.compile(r"\s*/\s*(\d+)$")
 
 
 class RowError(Exception):
@@ -128,12 +131,13 @@ class _RowReader:
             )
         return value
 
-    def number(self, row: Row, field: str) -> tuple[float, bool] | None:
+    def number(self, row: Row, field: str, strip: str = "") -> tuple[float, bool] | None:
         value = self.get(row, field)
         if not value:
             return None
         try:
-            return parse_number(value, comma_is_decimal=self.table.comma_is_decimal)
+            text = value.removesuffix(strip) if strip else value
+            return parse_number(text, comma_is_decimal=self.table.comma_is_decimal)
         except ValueError:
             raise RowError(field, _("“%(value)s” is not a number.") % {"value": value}) from None
 
@@ -155,14 +159,18 @@ def _target(matcher: Matcher, reader: _RowReader, row: Row) -> dict:
     except NoMatch as error:
         raise RowError("persona", str(error)) from None
     stage_name = reader.get(row, "stage")
-    if not stage_name:
-        raise RowError("stage", _("the stage is empty."))
+    card_name = reader.get(row, "touchpoint")
     try:
-        stage = matcher.stage(stage_name)
+        if stage_name:
+            stage = matcher.stage(stage_name)
+        elif card_name:  # a card named alone, when only one card has that name or key
+            stage = matcher.stage_of_card(card_name, persona)
+        else:
+            raise NoMatch(_("the stage is empty."))
     except NoMatch as error:
         raise RowError("stage", str(error)) from None
     persona_id = persona.persona_id if persona else None
-    if card_name := reader.get(row, "touchpoint"):
+    if card_name:
         try:
             card = matcher.card(card_name, stage, persona)
         except NoMatch as error:
@@ -173,7 +181,9 @@ def _target(matcher: Matcher, reader: _RowReader, row: Row) -> dict:
 
 def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Metric:
     name = reader.text(row, "metric", Metric._meta.get_field("name").max_length)
-    value = reader.number(row, "value")
+    # "4,1/5": a score written with its scale.
+    scale = SCALE_SUFFIX.search(reader.get(row, "value"))
+    value = reader.number(row, "value", strip=scale[0] if scale else "")
     if value is None:
         raise RowError("value", _("the metric “%(name)s” has no value.") % {"name": name})
     period_text = reader.get(row, "period")
@@ -195,7 +205,7 @@ def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Met
         kind=guess_kind(name),
         name=name,
         value=value[0],
-        unit=unit or ("%" if value[1] else ""),
+        unit=unit or ("%" if value[1] else "") or (f"/{scale[1]}" if scale else ""),
         period=period.label,
         period_start=period.start,
         period_end=period.end,

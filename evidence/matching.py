@@ -38,6 +38,7 @@ class Matcher:
             self.personas.setdefault(folded(link.key), link)
         self.cards: dict[tuple[int, str], list[Touchpoint]] = defaultdict(list)
         self.card_keys: dict[str, Touchpoint] = {}
+        self.stage_of: dict[int, Stage] = {stage.pk: stage for stage in stages}
         for card in Touchpoint.objects.filter(journey=journey).only(
             "pk", "key", "title", "stage_id", "persona_id"
         ):
@@ -55,6 +56,23 @@ class Matcher:
         if link is None:
             raise NoMatch(_("no persona “%(name)s” in this journey.") % {"name": name})
         return link
+
+    def stage_of_card(self, name: str, persona: JourneyPersona | None) -> Stage:
+        """The stage of the one card named `name` (by title or key), for a row without a stage."""
+        folded_name = folded(name)
+        cards = [
+            card
+            for (_stage, title), found in self.cards.items()
+            if title == folded_name
+            for card in found
+        ]
+        if not cards and folded_name in self.card_keys:
+            cards = [self.card_keys[folded_name]]
+        if persona is not None:
+            cards = [card for card in cards if card.persona_id == persona.persona_id]
+        if len(cards) != 1:
+            raise NoMatch(_("the stage is empty."))
+        return self.stage_of[cards[0].stage_id]
 
     def card(self, name: str, stage: Stage, persona: JourneyPersona | None) -> Touchpoint:
         """The card `name` at `stage` (and of `persona`, when given)."""

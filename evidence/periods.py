@@ -9,7 +9,10 @@ from datetime import date
 
 MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 QUARTER = re.compile(r"(\d{4})-?[QqTt]([1-4])")  # T: trimestre, as French exports write it
+QUARTER_FIRST = re.compile(r"[QqTt]([1-4])[\s-]*(\d{4})")  # "Q3 2026", "T3 2026"
+MONTH_FIRST = re.compile(r"(\d{1,2})/(\d{4})")  # "09/2026"
 RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,13 @@ class Period:
 def parse_period(text: str) -> Period | None:
     """The period `text` names, or None when it is none of the three forms."""
     text = text.strip()
+    if match := QUARTER_FIRST.fullmatch(text):
+        text = f"{match[2]}-Q{match[1]}"
+    elif match := MONTH_FIRST.fullmatch(text):
+        text = f"{match[2]}-{int(match[1]):02d}"
+    elif DAY.fullmatch(text):
+        # A single day (a spreadsheet turns "2026-07" into a date): a range of one day.
+        text = f"{text}/{text}"
     if match := MONTH.fullmatch(text):
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:

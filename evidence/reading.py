@@ -23,6 +23,8 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 XLSX_MAGIC = b"PK\x03\x04"
 SEPARATORS = ";,\t"
+TEXT_EXTENSIONS = {"csv", "txt", "tsv"}
+XLSX_EXTENSIONS = {"xlsx", "xlsm"}
 
 
 @dataclass
@@ -54,11 +56,13 @@ def read_table(data: bytes, filename: str = "") -> Table:
             _("the file is larger than %(limit)s, the most an evidence file may hold.")
             % {"limit": filesizeformat(MAX_BYTES)}
         )
-    name = filename.lower()
+    extension = filename.lower().rpartition(".")[2] if "." in filename else ""
+    if extension and extension not in TEXT_EXTENSIONS | XLSX_EXTENSIONS:
+        raise _refuse(_("this is not a CSV or XLSX file."))
     if data.startswith(XLSX_MAGIC):
         lines = _xlsx_lines(data)
         separator = ""
-    elif name.endswith((".xlsx", ".xlsm", ".xls", ".ods")) or b"\x00" in data[:4096]:
+    elif extension in XLSX_EXTENSIONS or b"\x00" in data[:4096]:
         raise _refuse(_("this is not a CSV or XLSX file."))
     else:
         lines, separator = _csv_lines(data)

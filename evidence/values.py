@@ -9,6 +9,7 @@ from core.text import folded
 # Spaces exports put between thousands: plain, no-break, narrow no-break, thin.
 THOUSANDS_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+YEAR_FIRST = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 SENTIMENT_WORDS = {
     "very negative": -2,
     "tres negatif": -2,
@@ -30,7 +31,8 @@ def parse_number(text: str, *, comma_is_decimal: bool = True) -> tuple[float, bo
     "1,8" is 1.8; "48 200" and "48,200" (a comma before exactly three digits, in a file whose
     columns are split by commas) are 48200; "1.234,5" and "1,234.5" are 1234.5.
     """
-    raw = THOUSANDS_SPACES.sub("", text.strip())
+    # A typographic minus (−1) is how French documents often write a negative number.
+    raw = THOUSANDS_SPACES.sub("", text.strip().replace("\u2212", "-"))
     percent = raw.endswith("%")
     raw = raw.rstrip("%")
     if "," in raw and "." in raw:
@@ -55,8 +57,13 @@ def parse_number(text: str, *, comma_is_decimal: bool = True) -> tuple[float, bo
 def parse_date(text: str) -> date:
     """An ISO date (a date-time keeps its day) or a day-first one: 14/09/2026, 14.09.2026."""
     text = text.strip()
+    day, _sep, clock = text.partition(" ")
+    if clock and re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", clock):
+        text = day  # "14/09/2026 10:30": the day is what a quote is dated by
     if match := DAY_FIRST.fullmatch(text):
         return date(int(match[3]), int(match[2]), int(match[1]))
+    if match := YEAR_FIRST.fullmatch(text):
+        return date(int(match[1]), int(match[2]), int(match[3]))
     try:
         return date.fromisoformat(text)
     except ValueError:

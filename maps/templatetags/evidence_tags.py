@@ -66,7 +66,9 @@ def funnel_step(step: FunnelStep | None) -> str:
             gettext("%(share)s drop off") % {"share": _percent(step.drop_off)},
         )
         if step.going_on is not None
-        else format_html('<span class="funnel-drop muted">{}</span>', gettext("not measured"))
+        else format_html(
+            '<span class="funnel-drop muted">{}</span>', gettext("drop-off not measured")
+        )
     )
     return format_html(
         '<div class="funnel" style="--reach: {}%"><span class="funnel-bar" aria-hidden="true">'

@@ -104,7 +104,7 @@ def test_a_persona_is_named_by_its_name_or_key_and_chooses_among_alike_cards(wor
 
 
 def test_a_mapping_changed_by_hand_is_used(fashion):
-    rows = [["Phase du parcours", "Ce que dit le client"], ["Achat", "Trop cher."]]
+    rows = [["Moment", "Ce que dit le client"], ["Achat", "Trop cher."]]
     table = read_table(csv_bytes(rows), "q.csv")
     guessed = guess_mapping(table.headers)
     assert guessed["stage"] is None
@@ -141,7 +141,7 @@ def test_every_refusal_names_its_line_and_column(fashion):
 
 
 def test_a_file_without_the_columns_it_needs_is_refused(fashion):
-    assert problems(fashion, [["étape", "commentaire"], ["Achat", "x"]]) == [
+    assert problems(fashion, [["étape", "remarque"], ["Achat", "x"]]) == [
         "line 1: no column gives a metric and its value (“metric”, “value”) or a quote (“quote”)."
     ]
     assert problems(fashion, [["quote"], ["x"]]) == [
@@ -178,3 +178,18 @@ def test_an_import_is_in_the_activity_feed(fashion, editor):
         "evidence",
         "quotes.csv",
     )
+
+
+def test_scores_with_their_scale_and_cards_named_without_their_stage(fashion):
+    rows = [
+        ["Point de contact", "Indicateur", "Valeur (note)", "Période"],
+        ["t4", "Satisfaction", "4,1/5", "T3 2026"],
+        ["Avis clients", "Satisfaction", "4,3 / 5", "09/2026"],
+    ]
+    plan = plan_of(fashion, csv_bytes(rows, separator=";"))
+    assert not plan.problems
+    assert [(m.value, m.unit, m.period) for m in plan.metrics] == [
+        (4.1, "/5", "2026-Q3"),
+        (4.3, "/5", "2026-09"),
+    ]
+    assert {m.touchpoint.title for m in plan.metrics} == {"Avis clients"}

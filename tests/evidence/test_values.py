@@ -21,6 +21,7 @@ from evidence.values import parse_date, parse_number, parse_sentiment
         ("48,200", False, (48200.0, False)),
         ("2,1", False, (2.1, False)),
         ("-12", True, (-12.0, False)),
+        ("\u22121", True, (-1.0, False)),
     ],
 )
 def test_numbers_are_read_as_exports_write_them(text, comma_is_decimal, expected):
@@ -40,6 +41,8 @@ def test_what_is_not_a_number_is_refused(text):
         ("14/09/2026", date(2026, 9, 14)),
         ("4/9/2026", date(2026, 9, 4)),
         ("2026-09-14T10:30:00", date(2026, 9, 14)),
+        ("14/09/2026 10:30", date(2026, 9, 14)),
+        ("2026/09/14", date(2026, 9, 14)),
     ],
 )
 def test_iso_and_day_first_dates(text, expected):
@@ -62,6 +65,9 @@ def test_periods_month_quarter_and_range():
         date(2026, 9, 30),
     )
     assert parse_period("2026-T1").label == "2026-Q1"
+    assert parse_period("Q3 2026").label == "2026-Q3"
+    assert parse_period("09/2026").label == "2026-09"
+    assert parse_period("2026-07-01").label == "2026-07-01/2026-07-01"
     span = parse_period("2026-07-01/2026-09-30")
     assert (span.start, span.end) == (date(2026, 7, 1), date(2026, 9, 30))
     for wrong in ("2026-13", "2026-Q5", "2026-09-30/2026-07-01", "Q3", "soon"):
