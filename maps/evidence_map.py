@@ -21,8 +21,8 @@ from journeys.models import Journey, Stage
 # The figures a stage's cell of the Metrics row shows at most; the rest are in its panel.
 KEY_FIGURES = 3
 # The newest quotes and the figures listed under the map; the others are in the panels.
-LISTED_QUOTES = 30
-LISTED_METRICS = 60
+LISTED_QUOTES = 20
+LISTED_METRICS = 30
 
 
 def for_persona(queryset, persona_id: int | None):

@@ -5,9 +5,11 @@ map page's time at 400 cards; built with `format_html` the same markup costs a t
 The markup is the map's: templates/journeys/map.html draws its cells and summary row with these.
 """
 
+from functools import lru_cache
+
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from core.urls import fill
 from maps.swimlanes import Frictions
@@ -51,11 +53,17 @@ def metric_chip(metric, labels: dict) -> SafeString:
     )
 
 
-def quotes_chip(count: int) -> SafeString:
+@lru_cache(maxsize=512)
+def _quote_chip(count: int, language: str | None) -> SafeString:
     words = ngettext("%(count)d quote", "%(count)d quotes", count) % {"count": count}
     return mark_safe(  # safe: a number and a translated word
         f'<span class="chip chip--quotes"><span aria-hidden="true">💬</span> {escape(words)}</span>'
     )
+
+
+def quotes_chip(count: int) -> SafeString:
+    """How many quotes: cached per count and language, as hundreds of cards repeat a few."""
+    return _quote_chip(count, get_language())
 
 
 def _evidence_chips(touchpoint: Touchpoint, labels: dict) -> str:
