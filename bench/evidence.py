@@ -4,6 +4,7 @@ and 2,000 quotes against the same map without them (same query count, within 1.2
 import csv
 import io
 import random
+import statistics
 import time
 
 from django.db import connection
@@ -13,7 +14,7 @@ from bench.data import journey_file
 from bench.timing import get_ok, timed
 from evidence.columns import guess_mapping
 from evidence.importing import plan_import
-from evidence.models import Metric, Verbatim
+from evidence.models import Metric, Verbatim, guess_kind
 from evidence.periods import parse_period
 from evidence.reading import read_table
 from maps.interchange.importing import import_journey
@@ -122,30 +123,35 @@ def cpu_p50(fn, runs: int = 20) -> float:
 
 
 def _add_evidence(journey, count: int) -> None:
-    """`count` metrics and `count` quotes spread over the journey's cards and stages."""
+    """`count` metrics, as series of 8 months each (a trend per figure), and `count` quotes,
+    spread over the journey's cards and stages."""
     rng = random.Random(5)
     cards = list(journey.touchpoints.all())
     stages = list(journey.stages.all())
     metrics, quotes = [], []
+    names = ["CSAT", "NPS", "Taux de conversion", "Taux d'abandon", "Temps d'attente"]
+    for series in range(count // 8):
+        target = {"touchpoint": rng.choice(cards)} if series % 4 else {"stage": rng.choice(stages)}
+        name = names[series % len(names)]
+        for month in range(1, 9):
+            period = parse_period(f"2026-{month:02d}")
+            metrics.append(
+                Metric(
+                    journey=journey,
+                    **target,
+                    kind=guess_kind(name),
+                    name=name,
+                    value=round(rng.uniform(1, 80), 1),
+                    unit="%",
+                    period=period.label,
+                    period_start=period.start,
+                    period_end=period.end,
+                    target=40,
+                    source=f"Source {series}",
+                )
+            )
     for n in range(count):
         target = {"touchpoint": rng.choice(cards)} if n % 4 else {"stage": rng.choice(stages)}
-        year, quarter = 2000 + n, 1 + n % 4  # one period per metric: none is a duplicate
-        period = parse_period(f"{year}-Q{quarter}")
-        metrics.append(
-            Metric(
-                journey=journey,
-                **target,
-                kind="csat",
-                name=f"CSAT {n % 10}",
-                value=rng.uniform(1, 5),
-                unit="/5",
-                period=period.label,
-                period_start=period.start,
-                period_end=period.end,
-                target=4,
-                source="Enquête",
-            )
-        )
         quotes.append(
             Verbatim(journey=journey, **target, text=f"Verbatim {n}", sentiment=rng.randint(-2, 2))
         )

@@ -288,7 +288,7 @@ def emotion_curve(journey: Journey, persona: str = "", chosen: str = "") -> Emot
     if comparing or picked is None:
         return curve
     return with_measured(
-        curve, load_map_evidence(journey, stages, picked.persona_id, newest_quotes=False)
+        curve, load_map_evidence(journey, stages, picked.persona_id, listing=False)
     )
 
 

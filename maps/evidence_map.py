@@ -10,8 +10,8 @@ A card's chip shows its key metric: its latest figure, one with a target first.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Count, F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from core.queries import correlated_count
 from evidence.measures import going_on, measured_score, on_emotion_scale
@@ -97,6 +97,8 @@ class MapEvidence:
     stages: list[StageEvidence]
     metrics_by_card: dict[int, list[Figure]]
     newest_quotes: list[Verbatim] = field(default_factory=list)
+    listed: list[Figure] = field(default_factory=list)
+    metric_count: int = 0
 
     @property
     def quote_count(self) -> int:
@@ -104,21 +106,17 @@ class MapEvidence:
 
     @property
     def listed_metrics(self) -> list[tuple[StageEvidence, Figure]]:
-        """Every figure, stage by stage (the stage's own first), up to LISTED_METRICS."""
-        rows = [
-            (stage, metric)
-            for stage in self.stages
-            for metric in [*stage.metrics, *stage.card_metrics]
+        """The figures listed under the map, each with its stage, in the map's order."""
+        stages = {evidence.stage.pk: evidence for evidence in self.stages}
+        return [
+            (stages[metric.stage_id or metric.card_stage_id], metric)
+            for metric in self.listed
+            if (metric.stage_id or metric.card_stage_id) in stages
         ]
-        return rows[:LISTED_METRICS]
 
     @property
     def listed_count(self) -> int:
-        return min(self.metric_count, LISTED_METRICS)
-
-    @property
-    def metric_count(self) -> int:
-        return sum(len(stage.metrics) + len(stage.card_metrics) for stage in self.stages)
+        return len(self.listed)
 
     @property
     def has_any(self) -> bool:
@@ -130,14 +128,32 @@ class MapEvidence:
 
 
 def load_map_evidence(
-    journey: Journey, stages: list[Stage], persona_id: int | None, *, newest_quotes: bool = True
+    journey: Journey, stages: list[Stage], persona_id: int | None, *, listing: bool = True
 ) -> MapEvidence:
-    """Three queries: the metrics, the quotes counted per stage, and the newest quotes (not
-    wanted by the curve and the picture, which only count them)."""
+    """Two queries: the latest figure of each series (a trend's earlier periods are for the
+    panels), and the quotes counted per stage; with `listing` (the map page, not the curve or
+    the picture), two more: the figures and the newest quotes listed under the map."""
     by_stage = {stage.pk: StageEvidence(stage) for stage in stages}
     metrics_by_card: dict[int, list[Figure]] = defaultdict(list)
     metrics = for_persona(Metric.objects.filter(journey=journey), persona_id)
-    for metric in figures(metrics):
+    latest = metrics.annotate(
+        newest=Window(
+            RowNumber(),
+            partition_by=[
+                F("stage_id"),
+                F("touchpoint_id"),
+                F("persona_id"),
+                F("kind"),
+                F("name"),
+                F("source"),
+            ],
+            order_by=[F("period_end").desc(), F("period_start").desc(), F("pk").desc()],
+        ),
+        total=Window(Count("pk")),
+    ).filter(newest=1)
+    metric_count = 0
+    for metric in figures(latest, "total"):
+        metric_count = metric.total
         if metric.touchpoint_id:
             metrics_by_card[metric.touchpoint_id].append(metric)
             if evidence := by_stage.get(metric.card_stage_id):
@@ -156,18 +172,30 @@ def load_map_evidence(
             evidence.quote_count = row["count"]
             evidence.sentiment = row["sentiment"]
     _funnel(list(by_stage.values()))
-    newest = []
-    if newest_quotes:
+    evidence = MapEvidence(list(by_stage.values()), dict(metrics_by_card))
+    evidence.metric_count = metric_count
+    # Asked even when there is nothing to list: a map costs the same queries with or without.
+    if listing:
+        in_map_order = metrics.order_by(
+            Coalesce("stage__position", "touchpoint__stage__position"), "touchpoint_id", "pk"
+        )
+        evidence.listed = figures(in_map_order[:LISTED_METRICS], ordered=True)
+    if listing:
         quotes = for_persona(Verbatim.objects.filter(journey=journey), persona_id)
-        newest = list(quotes.select_related("touchpoint", "stage")[:LISTED_QUOTES])
-    return MapEvidence(list(by_stage.values()), dict(metrics_by_card), newest)
+        evidence.newest_quotes = list(quotes.select_related("touchpoint", "stage")[:LISTED_QUOTES])
+    return evidence
 
 
-def figures(metrics) -> list[Figure]:
-    """`metrics` in period order as Figures (evidence/models.py says why), each with its card's
-    stage and title: one query."""
-    rows = metrics.order_by("period_end", "period_start", "pk").values(
-        *Figure.FIELDS, card_stage_id=F("touchpoint__stage_id"), card_title=F("touchpoint__title")
+def figures(metrics, *extra: str, ordered: bool = False) -> list[Figure]:
+    """`metrics` in period order (or in their own, `ordered`) as Figures (evidence/models.py
+    says why), each with its card's stage and title: one query."""
+    if not ordered:
+        metrics = metrics.order_by("period_end", "period_start", "pk")
+    rows = metrics.values(
+        *Figure.FIELDS,
+        *extra,
+        card_stage_id=F("touchpoint__stage_id"),
+        card_title=F("touchpoint__title"),
     )
     return [Figure(**row) for row in rows]
 

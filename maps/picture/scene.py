@@ -62,7 +62,7 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
     evidence = None
     if not comparing and skeleton.chosen:
         evidence = load_map_evidence(
-            journey, skeleton.stages, skeleton.chosen.persona_id, newest_quotes=False
+            journey, skeleton.stages, skeleton.chosen.persona_id, listing=False
         )
     curve = emotion_curve_for_map(
         journey,

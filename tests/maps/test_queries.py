@@ -34,9 +34,10 @@ def test_map_queries_do_not_grow_with_cards(
     # 1. the session, 2. the user, 3. the membership with its workspace, 4. the journey,
     # 5. its stages, 6. its channels, 7. its personas (with each persona),
     # 8. the chosen persona's touchpoints with friction count, worst severity and quote count,
-    # 9. the metrics of the stages and cards, 10. the quotes counted per stage, 11. the newest
-    # quotes, 12. the switcher's workspaces.
-    with django_assert_num_queries(12):
+    # 9. the latest figure of each series of the stages and cards, 10. the quotes counted per
+    # stage, 11. the figures and 12. the newest quotes listed under the map, 13. the switcher's
+    # workspaces.
+    with django_assert_num_queries(13):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
     assert (
@@ -53,10 +54,11 @@ def test_map_with_evidence_costs_the_same_queries_at_any_size(
     add_evidence(journey, evidence)
     client.force_login(viewer)
 
-    # The same twelve queries as without evidence (test_map_queries_do_not_grow_with_cards):
-    # the metrics come in one query, the quotes are counted in one and the newest listed in
-    # one, and each card's quote count rides on the cards' own query.
-    with django_assert_num_queries(12):
+    # The same thirteen queries as without evidence (test_map_queries_do_not_grow_with_cards):
+    # the latest figures come in one query, the quotes are counted in one, the figures and
+    # quotes listed under the map in one each, and each card's quote count rides on the
+    # cards' own query.
+    with django_assert_num_queries(13):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
     html = response.content.decode()

@@ -34,10 +34,10 @@ def test_generated_maps_cost_the_same_queries_at_any_size(
 
     # 1. session, 2. user, 3. membership with workspace, 4. journey, 5. stages, 6. channels,
     # 7. the journey's personas, 8. the chosen persona's cards with their friction summary and
-    # quote count, 9. the metrics of the stages and cards, 10. the quotes counted per stage,
-    # 11. the newest quotes, 12. the personas that could join the journey (editors' menu),
-    # 13. the switcher's workspaces.
-    with django_assert_num_queries(13):
+    # quote count, 9. the latest figures of the stages and cards, 10. the quotes counted per
+    # stage, 11-12. the figures and quotes listed under the map, 13. the personas that could
+    # join the journey (editors' menu), 14. the switcher's workspaces.
+    with django_assert_num_queries(14):
         response = client.get(url(journey, "detail"))
 
     assert len(response.context["map"].touchpoints()) == cards // 2
