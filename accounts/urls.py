@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts.forms import LoginForm
+from accounts.forms import LimitedPasswordResetForm, LoginForm
+from core import throttle
 
 urlpatterns = [
     path(
@@ -16,10 +17,13 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
+        throttle.limit_posts(throttle.PASSWORD_RESET)(
+            auth_views.PasswordResetView.as_view(
+                form_class=LimitedPasswordResetForm,
+                template_name="accounts/password_reset.html",
+                email_template_name="accounts/email/password_reset.txt",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+            )
         ),
         name="password_reset",
     ),

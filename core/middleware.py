@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
 
 from core.htmx import varies_with_htmx
+from core.refusals import Refused, refusal_response
 
 
 class HtmxMessagesMiddleware:
@@ -30,4 +32,33 @@ class HtmxMessagesMiddleware:
             context = {"messages": messages, "oob": True}
             response.write(render_to_string("base.html#messages", context, request))
             varies_with_htmx(response)
+        return response
+
+
+class RefusalMiddleware:
+    """A view that raised core.refusals.Refused (a full journey, too many attempts) answers
+    with its message instead of an error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Refused):
+            return refusal_response(request, exception)
+        return None
+
+
+class PermissionsPolicyMiddleware:
+    """Every answer refuses the browser features the app never uses
+    (settings.PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
