@@ -106,6 +106,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+# The login forms (ours and the admin's) post the e-mail address as `username`.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_of"
 # The client's address (core/throttle.py): REMOTE_ADDR, or behind PROXY_COUNT proxies (load
 # balancers) the address the outermost of them wrote into X-Forwarded-For.
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
@@ -200,4 +203,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every login at INFO; its warnings (failures, lockouts) are what matter.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

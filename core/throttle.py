@@ -1,7 +1,7 @@
 """Rate limits that hold across every app server with PostgreSQL alone (no Redis).
 
-Each limit counts hits in fixed windows: one row of `core.ThrottleWindow` per scope, client and
-window, incremented by one atomic `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`, so two app
+Each limit counts hits in windows of its length: one row of `core.ThrottleWindow` per scope,
+client and window, incremented by one atomic `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`, so two app
 servers counting the same client at the same moment both see the true count. (Django's
 DatabaseCache would share the table too, but its `incr` reads then writes: concurrent hits
 could count once.) Logins are counted by django-axes; this module covers the rest.
@@ -67,19 +67,27 @@ _UPSERT = f"""
 
 def hit(rate: Rate, who: object) -> None:
     """Count one hit of `who` (a user id, an address) against `rate`; raise Throttled with the
-    wait once the window's limit is passed."""
-    now = int(timezone.now().timestamp())
-    start = now - now % rate.seconds
+    wait once the limit is passed.
+
+    The count slides: the previous window's hits weigh as much as that window still overlaps
+    the last `rate.seconds`, so a burst across a window's edge gets no second allowance.
+    """
+    now = timezone.now().timestamp()
+    start = int(now - now % rate.seconds)
     ends = start + rate.seconds
-    key = f"{rate.scope}:{who}:{start}"[:200]
-    expires = datetime.fromtimestamp(ends, tz=UTC)
+    key = f"{rate.scope}:{who}"[:180]
+    expires = datetime.fromtimestamp(ends + rate.seconds, tz=UTC)
     with connection.cursor() as cursor:
-        cursor.execute(_UPSERT, [key, expires])
+        cursor.execute(_UPSERT, [f"{key}:{start}", expires])
         hits = cursor.fetchone()[0]
+    if hits <= rate.limit:
+        before = ThrottleWindow.objects.filter(key=f"{key}:{start - rate.seconds}")
+        previous = before.values_list("hits", flat=True).first() or 0
+        hits += previous * (1 - (now - start) / rate.seconds)
     if random.random() < 0.01:  # now and then, forget the windows that are over
         ThrottleWindow.objects.filter(expires_at__lt=timezone.now()).delete()
     if hits > rate.limit:
-        raise Throttled(max(ends - now, 1))
+        raise Throttled(max(round(ends - now), 1))
 
 
 def allows(rate: Rate, who: object) -> bool:
