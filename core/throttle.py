@@ -1,8 +1,8 @@
 """Rate limits that hold across every app server with PostgreSQL alone (no Redis).
 
 Each limit counts hits in windows of its length: one row of `core.ThrottleWindow` per scope,
-client and window, incremented by one atomic `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`, so two app
-servers counting the same client at the same moment both see the true count. (Django's
+client and window, incremented by one atomic `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`,
+so two app servers counting the same client at the same moment both see the true count. (Django's
 DatabaseCache would share the table too, but its `incr` reads then writes: concurrent hits
 could count once.) Logins are counted by django-axes; this module covers the rest.
 """

@@ -261,3 +261,13 @@ def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
         .annotate(card_count=Coalesce(Subquery(cards, output_field=models.IntegerField()), 0))
         .order_by("journey__title", "pk")
     )
+
+
+class UsedUndoToken(models.Model):
+    """The id of an undo token already used (touchpoints/undo.py): a card comes back once."""
+
+    token_id = models.CharField(max_length=32, unique=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.token_id
