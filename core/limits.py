@@ -14,7 +14,7 @@ from core.refusals import Refused
 STAGES_PER_JOURNEY = 40
 CHANNELS_PER_JOURNEY = 20
 PERSONAS_PER_JOURNEY = 12
-CARDS_PER_JOURNEY = 2_000
+CARDS_PER_JOURNEY = 1_000
 CARDS_PER_CELL = 50
 NOTES_PER_CARD = 20
 COMMENTS_PER_NOTE = 500
@@ -30,7 +30,7 @@ LIST_ITEM_MAX_LENGTH = 300
 
 # Uploads and exports.
 PHOTO_MAX_PIXELS = 25_000_000
-PICTURE_MAX_PIXELS = 24_000_000
+PICTURE_MAX_PIXELS = 20_000_000
 # A journey file's report lists this many problems, then says how many more there were.
 IMPORT_MAX_PROBLEMS = 100
 

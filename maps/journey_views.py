@@ -141,6 +141,15 @@ def _picture(request: HttpRequest, journey: Journey, fmt: str) -> HttpResponse:
             _("This journey has no persona “%(key)s”.") % {"key": unknown},
             content_type="text/plain; charset=utf-8",
         )
+    except picture.PictureTooLarge as too_large:
+        return HttpResponseBadRequest(str(too_large), content_type="text/plain; charset=utf-8")
     response = HttpResponse(image.content, content_type=image.content_type)
     response["Content-Disposition"] = content_disposition_header(True, image.filename)
+    if fmt == "svg":
+        # Opened from disk or a link, an SVG is a document that could run script: this one may
+        # only draw its own inline styles and embedded images.
+        response["Content-Security-Policy"] = SVG_POLICY
     return response
+
+
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
