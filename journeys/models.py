@@ -5,7 +5,9 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from core import limits
 from core.keys import KEY_MAX_LENGTH, unique_key
+from core.limits import DESCRIPTION_MAX_LENGTH
 from journeys.channel_icons import CHANNEL_EMOJI, LANE_COLOURS, ChannelIcon, icon_for
 from journeys.parts import JourneyPart
 from personas.models import Persona
@@ -35,7 +37,7 @@ class Journey(models.Model):
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="journeys")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     language = models.CharField(_("language"), max_length=16, default="en")
     personas = models.ManyToManyField(
         Persona, through="JourneyPersona", related_name="journeys", blank=True
@@ -97,6 +99,7 @@ class Journey(models.Model):
             existing = next((link for link in links if link.persona_id == persona.pk), None)
             if existing:
                 return existing
+            limits.ensure_room("persona", len(links), limits.PERSONAS_PER_JOURNEY)
             return JourneyPersona.objects.create(
                 journey=self,
                 persona=persona,
@@ -138,7 +141,7 @@ class Stage(JourneyPart, models.Model):
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
     key = models.CharField(max_length=KEY_MAX_LENGTH)
     name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
 
@@ -153,6 +156,9 @@ class Stage(JourneyPart, models.Model):
 
     def siblings(self) -> models.QuerySet:
         return Stage.objects.filter(journey_id=self.journey_id)
+
+    def ensure_room(self, *, moving: bool = False) -> None:
+        limits.ensure_room("stage", self.siblings().count(), limits.STAGES_PER_JOURNEY)
 
 
 class Channel(JourneyPart, models.Model):
@@ -181,6 +187,9 @@ class Channel(JourneyPart, models.Model):
 
     def siblings(self) -> models.QuerySet:
         return Channel.objects.filter(journey_id=self.journey_id)
+
+    def ensure_room(self, *, moving: bool = False) -> None:
+        limits.ensure_room("channel", self.siblings().count(), limits.CHANNELS_PER_JOURNEY)
 
     @classmethod
     def create_last(cls, journey_id: int, key_base: str, **fields) -> "Channel":

@@ -96,8 +96,8 @@ def friction_add(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> 
             request, membership, touchpoint, "card_frictions", status=400, friction_form=form
         )
     note = form.save(commit=False)
-    note.touchpoint, note.author = touchpoint, request.user
-    note.save()
+    note.author = request.user
+    touchpoint.add_friction_note(note)
     Activity.record(request.user, Activity.Verb.CREATED, note, journey=touchpoint.journey)
     return _respond(request, membership, touchpoint, "card_frictions", changed=True, note=note)
 

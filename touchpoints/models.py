@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import limits
 from core.keys import KEY_MAX_LENGTH
+from core.limits import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from core.queries import correlated_count
 from core.versioning import Versioned
 from journeys.models import Channel, Journey, JourneyPersona, Stage
@@ -60,7 +62,7 @@ class Touchpoint(JourneyPart, models.Model):
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="touchpoints")
     key = models.CharField(max_length=KEY_MAX_LENGTH)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     emotion = models.SmallIntegerField(_("emotion"), choices=Emotion.choices, default=0)
     owner = models.CharField(_("owner team"), max_length=120, blank=True)
     position = models.PositiveIntegerField(default=0)
@@ -99,6 +101,22 @@ class Touchpoint(JourneyPart, models.Model):
             channel_id=self.channel_id,
         )
 
+    def ensure_room(self, *, moving: bool = False) -> None:
+        """A card fits if its journey and its cell have room; a card moving between cells is
+        already counted in its journey, and in its new cell (the move wrote it there)."""
+        if not moving:
+            in_journey = Touchpoint.objects.filter(journey_id=self.journey_id).count()
+            limits.ensure_room("card", in_journey, limits.CARDS_PER_JOURNEY)
+        cell = self.siblings().exclude(pk=self.pk) if self.pk else self.siblings()
+        limits.ensure_room("cell", cell.count(), limits.CARDS_PER_CELL)
+
+    def add_friction_note(self, note: "FrictionNote") -> "FrictionNote":
+        """Save `note` (not yet saved) on this card, if the card has room for another."""
+        limits.ensure_room("note", self.frictions.count(), limits.NOTES_PER_CARD)
+        note.touchpoint = self
+        note.save()
+        return note
+
 
 class FrictionNoteQuerySet(models.QuerySet):
     def with_threads(self) -> "FrictionNoteQuerySet":
@@ -117,7 +135,7 @@ class FrictionNote(Versioned, models.Model):
 
     touchpoint = models.ForeignKey(Touchpoint, on_delete=models.CASCADE, related_name="frictions")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     severity = models.CharField(
         _("severity"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM
     )
@@ -143,6 +161,7 @@ class FrictionNote(Versioned, models.Model):
 
     def post_comment(self, author, body: str, mentioned: list, workspace_id: int) -> "Comment":
         """A new comment by `author`; each member in `mentioned` gets an unread mention."""
+        limits.ensure_room("comment", self.comments.count(), limits.COMMENTS_PER_NOTE)
         with transaction.atomic():
             comment = self.comments.create(author=author, body=body, created_at=timezone.now())
             comment.add_mentions(mentioned, workspace_id)
@@ -158,7 +177,7 @@ class Comment(models.Model):
     )
     # Imported comments name their author in free text; a comment posted here names its user.
     author_name = models.CharField(_("author"), max_length=150, blank=True)
-    body = models.TextField(_("comment"))
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField()
     # The offset the time was written with (a file's "+01:00"), so an export gives it back as
     # its author wrote it; 0 means UTC.
