@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.http import QueryDict
 from django.template.loader import render_to_string
 
 from core.htmx import varies_with_htmx
@@ -62,3 +63,28 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class NulCharactersMiddleware:
+    """No person types a NUL character and PostgreSQL stores none in text (a query naming one
+    fails), so they are taken out of every query-string and form value before a view reads
+    them: `?q=%00` searches for nothing rather than breaking the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = _without_nul(request.GET)
+        if request.method == "POST":
+            request.POST = _without_nul(request.POST)
+        return self.get_response(request)
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    if not any("\x00" in key or any("\x00" in v for v in values) for key, values in data.lists()):
+        return data
+    clean = QueryDict(mutable=True)
+    for key, values in data.lists():
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    clean._mutable = False
+    return clean
