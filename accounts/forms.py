@@ -36,3 +36,17 @@ class SignupForm(BaseUserCreationForm):
     def workspace_language(self) -> str:
         language = (get_language() or "en")[:2]
         return language if language in dict(settings.LANGUAGES) else "en"
+
+
+class NewcomerForm(BaseUserCreationForm):
+    """An invited person's account: the address is the invitation's, they choose the rest."""
+
+    class Meta:
+        model = User
+        fields = ("name",)
+        labels = {"name": _("Your name")}
+
+    def __init__(self, *args, email: str, **kwargs):
+        # The address is set before validation, so the password may not resemble it either.
+        super().__init__(*args, instance=User(email=email), **kwargs)
+        self.fields["name"].required = True

@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/signup/", workspace_views.signup, name="signup"),
     path("accounts/", include("accounts.urls")),
+    path("invitations/", include("workspaces.invitation_urls")),
     path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
     path("w/<slug:slug>/journeys/", include(map_urls)),
     path("w/<slug:slug>/personas/", include(persona_urls)),
