@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
-from accounts.forms import ProfileForm
+from accounts.demo import DEMO_PASSWORD, DEMO_TEAM
+from accounts.forms import LoginForm, ProfileForm
 from accounts.models import User
 
 
@@ -58,3 +60,23 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         User.objects.filter(pk=request.user.pk).update(language=language)
     return response
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; on a development server (DEBUG) it lists the demo team's logins."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.DEBUG:
+            existing = set(
+                User.objects.filter(email__in=[e for e, _n, _r in DEMO_TEAM]).values_list(
+                    "email", flat=True
+                )
+            )
+            context["demo_logins"] = [row for row in DEMO_TEAM if row[0] in existing]
+            context["demo_password"] = DEMO_PASSWORD
+        return context

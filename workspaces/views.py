@@ -44,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect("login")
+        return render(request, "workspaces/front.html")
     workspace = Workspace.objects.for_user(request.user).first()
     if workspace is None:
         return redirect("workspace_create")
