@@ -19,6 +19,7 @@ from tests.factories import (
     TouchpointFactory,
 )
 from touchpoints.models import Mention
+from workspaces.models import Invitation
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not ours to check, or not pages: Django's admin, the language switch, uploaded files, the
@@ -57,6 +58,7 @@ def world(client, workspace, owner):
     note = FrictionNoteFactory(touchpoint=card)
     comment = CommentFactory(friction=note, author=owner, author_name="")
     mention = Mention.objects.create(comment=comment, user=owner, workspace=workspace)
+    _invitation, token = Invitation.invite(workspace, "guest@example.com", "viewer", owner)
     client.force_login(owner)
     journey_pk = {"journeys": link.journey.pk, "personas": link.persona.pk}
     values = {
@@ -67,6 +69,7 @@ def world(client, workspace, owner):
         "comment_pk": comment.pk,
         "fmt": "json",
         "filename": "none.jpg",
+        "token": token,
     }
 
     def url(route: str, name: str) -> str:

@@ -202,7 +202,8 @@ class Comment(models.Model):
     def is_by(self, user) -> bool:
         return self.author_id is not None and self.author_id == user.pk
 
-    def edit(self, body: str, mentioned: list, workspace_id: int) -> None:
+    def edit(self, body: str, mentioned: list, workspace_id: int) -> list:
+        """Saves the new text; returns the members it names for the first time."""
         with transaction.atomic():
             self.body = body
             self.edited_at = timezone.now()
@@ -210,7 +211,9 @@ class Comment(models.Model):
             # A member still named keeps their mention as it is (read or not); a name taken
             # out loses it; a new one gets an unread one.
             self.mentions.exclude(user__in=mentioned).delete()
+            kept = set(self.mentions.values_list("user_id", flat=True))
             self.add_mentions(mentioned, workspace_id)
+        return [user for user in mentioned if user.pk not in kept]
 
     def add_mentions(self, mentioned: list, workspace_id: int) -> None:
         Mention.objects.bulk_create(
