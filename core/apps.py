@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +7,8 @@ class CoreConfig(AppConfig):
     form bases. It imports no other app of the project."""
 
     name = "core"
+
+    def ready(self) -> None:
+        from core.folding import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="parcours_fold")
