@@ -31,7 +31,11 @@ SEARCH_MAX_LENGTH = 100
 
 def _journey_links():
     """A persona's journeys, by title, each with the key that opens the map on this persona."""
-    return JourneyPersona.objects.select_related("journey").order_by("journey__title")
+    return (
+        JourneyPersona.objects.filter(journey__deleted_at=None)
+        .select_related("journey")
+        .order_by("journey__title")
+    )
 
 
 def _render_list(
