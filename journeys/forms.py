@@ -41,7 +41,7 @@ class JourneyEditForm(VersionedForm):
     class Meta:
         model = Journey
         fields = ["title", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class DuplicateJourneyForm(forms.Form):

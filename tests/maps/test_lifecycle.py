@@ -69,7 +69,8 @@ def test_outsider_gets_404(client, outsider, journey):
 def test_rename_without_javascript_goes_back_where_it_started(client, editor, journey):
     client.force_login(editor)
     page = client.get(url(journey, "edit"), {"from": "list"}).content.decode()
-    assert 'name="title"' in page and 'value="Buy a drill"' in page
+    assert 'name="title"' in page
+    assert 'value="Buy a drill"' in page
 
     response = client.post(
         url(journey, "edit"),
@@ -94,7 +95,8 @@ def test_rename_in_place_answers_with_the_header(client, editor, journey):
 
     html = response.content.decode()
     assert_fragment(html)
-    assert 'id="journey_header"' in html and "Buy a hammer" in html
+    assert 'id="journey_header"' in html
+    assert "Buy a hammer" in html
     assert 'name="title"' not in html
 
 
@@ -108,7 +110,8 @@ def test_stale_rename_shows_theirs_and_keeps_mine(client, editor, journey):
 
     assert response.status_code == 409
     html = response.content.decode()
-    assert "Their title" in html and 'value="My title"' in html
+    assert "Their title" in html
+    assert 'value="My title"' in html
     assert 'name="version" value="2"' in html
     assert Journey.objects.get(pk=journey.pk).title == "Their title"
 
@@ -184,7 +187,8 @@ def test_deleted_journey_leaves_every_list_and_address(client, editor, journey, 
     assert client.get(journey.get_absolute_url()).status_code == 404
     assert client.get(url(journey, "export", "json")).status_code == 404
     board = client.get(reverse("frictions:board", args=[workspace.slug])).content.decode()
-    assert note.title not in board and "Buy a drill" not in board
+    assert note.title not in board
+    assert "Buy a drill" not in board
     persona_page = client.get(persona.get_absolute_url()).content.decode()
     assert "Buy a drill" not in persona_page
     personas = client.get(reverse("personas:list", args=[workspace.slug])).content.decode()
