@@ -1,0 +1,11 @@
+from django.contrib.postgres.operations import UnaccentExtension
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    """PostgreSQL's `unaccent`, which core.folding.Fold calls; nothing on SQLite, where `fold`
+    is registered on each connection instead."""
+
+    initial = True
+    dependencies = []
+    operations = [UnaccentExtension()]
