@@ -6,6 +6,5 @@ class Migration(migrations.Migration):
     """PostgreSQL's `unaccent`, which core.folding.Fold calls; nothing on SQLite, where `fold`
     is registered on each connection instead."""
 
-    initial = True
-    dependencies = []
+    dependencies = [("core", "0001_initial")]
     operations = [UnaccentExtension()]
