@@ -14,6 +14,7 @@ from django.views.generic import RedirectView
 from maps import persona_urls
 from maps import urls as map_urls
 from touchpoints import urls as touchpoint_urls
+from versions import urls as version_urls
 from workspaces import urls as workspace_urls
 from workspaces import views as workspace_views
 
@@ -33,6 +34,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
     path("w/<slug:slug>/journeys/", include(map_urls)),
+    path("w/<slug:slug>/journeys/", include(version_urls)),
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
 ]

@@ -16,8 +16,13 @@ from journeys.models import Journey
 from workspaces.models import Workspace
 
 
+def document_bytes(document: dict) -> bytes:
+    """A journey file's bytes, as `maps.interchange` reads them."""
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
 def pack(document: dict) -> bytes:
-    return zlib.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), 6)
+    return zlib.compress(document_bytes(document), 6)
 
 
 def unpack(data) -> dict:
