@@ -19,6 +19,8 @@ from tests.factories import (
     TouchpointFactory,
 )
 from touchpoints.models import Mention
+from versions.gallery import builtin, save_as_template
+from versions.snapshots import take_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not ours to check, or not pages: Django's admin, the language switch, uploaded files, the
@@ -58,7 +60,9 @@ def world(client, workspace, owner):
     comment = CommentFactory(friction=note, author=owner, author_name="")
     mention = Mention.objects.create(comment=comment, user=owner, workspace=workspace)
     client.force_login(owner)
+    version = take_snapshot(link.journey, "v1")
     journey_pk = {"journeys": link.journey.pk, "personas": link.persona.pk}
+    journey_pk["versions"] = link.journey.pk
     values = {
         "slug": workspace.slug,
         "journey_pk": link.journey.pk,
@@ -67,6 +71,9 @@ def world(client, workspace, owner):
         "comment_pk": comment.pk,
         "fmt": "json",
         "filename": "none.jpg",
+        "version_pk": version.pk,
+        "template_pk": save_as_template(link.journey, version.document()).pk,
+        "name": builtin()[0].slug,
     }
 
     def url(route: str, name: str) -> str:

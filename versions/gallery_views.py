@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -26,6 +27,8 @@ def gallery(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     membership = get_membership(request.user, slug, Action.READ)
     language = request.GET.get("language", "")
     entries = [e for e in builtin() if e.language == language or language not in LANGUAGES]
+    # The reader's own language first.
+    entries.sort(key=lambda entry: entry.language != get_language()[:2])
     context = {
         "workspace": membership.workspace,
         "membership": membership,
