@@ -86,7 +86,8 @@ def _stage_column(stage, x: float, y: float, width: float) -> str:
     room = int((y + box_height - line_y - 8) // LINE_HEIGHT)
     for n, detail in enumerate(details):
         if n == room - 1 and len(details) > room:
-            more = _("+%(count)d more") % {"count": len(details) - n}
+            left = len(details) - n
+            more = ngettext("+%(count)d more", "+%(count)d more", left) % {"count": left}
             parts.append(canvas.text(x + 12, line_y, more, LINE, canvas.TEXT_MUTED))
             break
         line = wrap(detail, width - 24, LINE, 1)[0]

@@ -26,7 +26,8 @@ def test_design_the_to_be_makes_a_linked_copy_for_the_same_personas(client, edit
     assert counterpart(to_be).role == AS_IS
     assert Persona.objects.count() == personas
     copy, original = exported(to_be), exported(as_is)
-    assert copy["journey"]["title"] == f"{original['journey']['title']} (to-be)"
+    # The journey is French: so is the word in its title.
+    assert copy["journey"]["title"] == f"{original['journey']['title']} (cible)"
     assert copy["touchpoints"] == original["touchpoints"]
 
 
