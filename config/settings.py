@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "journeys",
     "touchpoints",
     "maps",
+    "versions",
 ]
 
 MIDDLEWARE = [

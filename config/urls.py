@@ -15,6 +15,7 @@ from accounts import views as account_views
 from maps import persona_urls
 from maps import urls as map_urls
 from touchpoints import urls as touchpoint_urls
+from versions import urls as version_urls
 from workspaces import urls as workspace_urls
 from workspaces import views as workspace_views
 
@@ -36,6 +37,7 @@ urlpatterns = [
     path("invitations/", include("workspaces.invitation_urls")),
     path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
     path("w/<slug:slug>/journeys/", include(map_urls)),
+    path("w/<slug:slug>/journeys/", include(version_urls)),
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
 ]

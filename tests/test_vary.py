@@ -20,6 +20,8 @@ from tests.factories import (
 )
 from touchpoints.models import Mention
 from workspaces.models import Invitation
+from versions.gallery import builtin, save_as_template
+from versions.snapshots import take_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not ours to check, or not pages: Django's admin, the language switch, uploaded files, the
@@ -60,7 +62,9 @@ def world(client, workspace, owner):
     mention = Mention.objects.create(comment=comment, user=owner, workspace=workspace)
     _invitation, token = Invitation.invite(workspace, "guest@example.com", "viewer", owner)
     client.force_login(owner)
+    version = take_snapshot(link.journey, "v1")
     journey_pk = {"journeys": link.journey.pk, "personas": link.persona.pk}
+    journey_pk["versions"] = link.journey.pk
     values = {
         "slug": workspace.slug,
         "journey_pk": link.journey.pk,
@@ -70,6 +74,9 @@ def world(client, workspace, owner):
         "fmt": "json",
         "filename": "none.jpg",
         "token": token,
+        "version_pk": version.pk,
+        "template_pk": save_as_template(link.journey, version.document()).pk,
+        "name": builtin()[0].slug,
     }
 
     def url(route: str, name: str) -> str:
