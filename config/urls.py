@@ -2,7 +2,8 @@
 
 Two namespaces take pages from two layers, because their URLs were published that way and stay:
 `workspaces` (members from workspaces, mentions from touchpoints) and `accounts/` (sign-up
-creates a workspace, so it is a workspaces view).
+creates a workspace, so it is a workspaces view). `journeys` also holds a journey's sharing
+pages (share links, text version, presentation) from `sharing`, the layer above maps.
 """
 
 from django.conf import settings
@@ -13,11 +14,13 @@ from django.views.generic import RedirectView
 
 from maps import persona_urls
 from maps import urls as map_urls
+from sharing import urls as sharing_urls
 from touchpoints import urls as touchpoint_urls
 from workspaces import urls as workspace_urls
 from workspaces import views as workspace_views
 
 workspace_pages = workspace_urls.urlpatterns + touchpoint_urls.mention_patterns
+journey_pages = map_urls.urlpatterns + sharing_urls.journey_patterns
 
 urlpatterns = [
     path("", workspace_views.home, name="home"),
@@ -32,9 +35,10 @@ urlpatterns = [
     path("accounts/signup/", workspace_views.signup, name="signup"),
     path("accounts/", include("accounts.urls")),
     path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
-    path("w/<slug:slug>/journeys/", include(map_urls)),
+    path("w/<slug:slug>/journeys/", include((journey_pages, "journeys"))),
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
+    path("s/", include((sharing_urls.shared_patterns, "shared"))),
 ]
 
 if settings.DEBUG:
