@@ -174,6 +174,7 @@ def _figures_table(slide, stage: StageView) -> None:
     shape = slide.shapes.add_table(len(figures), 2, Inches(8.8), top + Inches(0.5), Inches(4),
                                    Inches(0.35) * len(figures))  # fmt: skip
     table = shape.table
+    table.first_row = False  # label and value rows, no header
     table.columns[0].width, table.columns[1].width = Inches(2.2), Inches(1.8)
     for row, figure in enumerate(figures):
         _cell(table.cell(row, 0), figure.label)
