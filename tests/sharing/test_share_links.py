@@ -68,11 +68,16 @@ def test_anonymous_visitor_sees_the_map_read_only(client, journey, editor, comme
     for card in journey.touchpoints.all():
         assert card.title in html
     assert journey.journey_personas.first().persona.name in html
-    assert "emotion_curve" in html and "map_summary" in html
+    assert "emotion_curve" in html
+    assert "map_summary" in html
     # No edit control, nothing of the workspace, no member's address.
-    assert "Add card" not in html and "hx-post" not in html and "Drag" not in html
-    assert journey.workspace.name not in html and f"/w/{journey.workspace.slug}/" not in html
-    assert editor.email not in html and commenter.email not in html
+    assert "Add card" not in html
+    assert "hx-post" not in html
+    assert "Drag" not in html
+    assert journey.workspace.name not in html
+    assert f"/w/{journey.workspace.slug}/" not in html
+    assert editor.email not in html
+    assert commenter.email not in html
     assert '<meta name="robots" content="noindex' in html
     assert response["X-Robots-Tag"].startswith("noindex")
     assert response["X-Frame-Options"] == "DENY"
