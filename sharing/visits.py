@@ -20,13 +20,14 @@ def shared_page(view):
     @wraps(view)
     def wrapper(request, token: str, *args, **kwargs):
         address = throttle.client_address(request)
-        if not throttle.allow("share-tokens", address, throttle.TOKENS_PER_ADDRESS):
+        if throttle.hits("share-misses", address) >= throttle.MISSES_PER_ADDRESS:
             return _refused(request, "sharing/too_many.html", 429)
         link = ShareLink.objects.find(token)
         if link is None:
+            throttle.hit("share-misses", address)
             return _refused(request, "sharing/gone.html", 404)
-        visit_key = f"{token_hash(token)}:{address}"
-        if not throttle.allow("share-visits", visit_key, throttle.VISITS_PER_LINK_AND_ADDRESS):
+        visits = throttle.hit("share-visits", f"{token_hash(token)}:{address}")
+        if visits > throttle.VISITS_PER_LINK_AND_ADDRESS:
             return _refused(request, "sharing/too_many.html", 429)
         link.record_use()
         request.share_token = token

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from sharing.models import ShareLink
 from tests.factories import (
     CommentFactory,
     FrictionNoteFactory,
@@ -57,6 +58,7 @@ def world(client, workspace, owner):
     note = FrictionNoteFactory(touchpoint=card)
     comment = CommentFactory(friction=note, author=owner, author_name="")
     mention = Mention.objects.create(comment=comment, user=owner, workspace=workspace)
+    share, token = ShareLink.create_for(link.journey, owner)
     client.force_login(owner)
     journey_pk = {"journeys": link.journey.pk, "personas": link.persona.pk}
     values = {
@@ -67,6 +69,8 @@ def world(client, workspace, owner):
         "comment_pk": comment.pk,
         "fmt": "json",
         "filename": "none.jpg",
+        "link_pk": share.pk,
+        "token": token,
     }
 
     def url(route: str, name: str) -> str:

@@ -6,12 +6,14 @@ from django.utils.text import slugify
 
 from journeys.models import Journey
 from maps.curves import ALL_PERSONAS
-from maps.documents import report, slides
 from maps.picture.layout import FULL
 from maps.picture.render import Picture
 from maps.picture.scene import UnknownPersona
 
-FORMATS = {"pptx": slides.CONTENT_TYPE, "pdf": "application/pdf"}
+FORMATS = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}
 
 
 def render_document(
@@ -27,6 +29,10 @@ def render_document(
     full_map = file_format == "pdf" and size == FULL
     if persona_key and persona_key not in keys and not (full_map and persona_key == ALL_PERSONAS):
         raise UnknownPersona(persona_key)
+    # Imported here: python-pptx and CairoSVG take a third of a second to load, which every web
+    # process and every other export command would pay at start without using them.
+    from maps.documents import report, slides  # noqa: PLC0415
+
     if file_format == "pptx":
         content, kind = slides.deck(journey, persona_key or None), ""
     elif full_map:

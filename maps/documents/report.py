@@ -1,8 +1,11 @@
 """The PDF documents of a journey: the full map alone, and the journey report (per persona a
-card page and the full map, then every friction note by severity), all vector, text selectable.
+card page, the map and its cards stage by stage; then every friction note by severity), all
+vector, text selectable.
 
 Pages are SVG like the picture export, drawn with its primitives (`picture.canvas`) and its text
-measures (`picture.text`), so the map page is the very picture the PNG export shows.
+measures (`picture.text`), so the map page is the very picture the PNG export shows. The report
+shows the slide-size map, which an A4 page can print legibly, and lists every card in words
+after it; the full map, as large as its cards need, is a PDF of its own.
 """
 
 from django.utils import translation
@@ -15,7 +18,7 @@ from maps.documents.pdf import pdf_pages
 from maps.picture import canvas
 from maps.picture.canvas import ACCENT, TEXT, TEXT_MUTED
 from maps.picture.header import quoted
-from maps.picture.layout import FULL, compose
+from maps.picture.layout import FULL, SLIDE, compose
 from maps.picture.scene import load_scene
 from maps.picture.text import Style, ellipsize, wrap
 
@@ -46,11 +49,13 @@ def report_pdf(journey: Journey, persona_key: str | None = None) -> bytes:
         pages = []
         for view in digest.personas:
             pages.append(_persona_page(digest, view))
-            pages.append(compose(load_scene(journey, view.key), FULL))
+            pages.append(compose(load_scene(journey, view.key), SLIDE))
+            pages.extend(_stage_pages(view))
         if not digest.personas:
             pages.append(_cover_only(digest))
         pages.extend(_friction_pages(digest))
-    return pdf_pages(pages, title=journey.title)
+    # Every page as wide as A4 landscape: the map's slide is scaled down to it.
+    return pdf_pages(pages, title=journey.title, width=WIDTH)
 
 
 class Page:
@@ -174,6 +179,47 @@ def _stage_table(page: Page, view: PersonaView) -> None:
                 canvas.text(MARGIN + dx, page.y + 14, ellipsize(value, 380, BODY), BODY)
             )
         page.y += LINE + 4
+
+
+def _stage_pages(view: PersonaView) -> list[str]:
+    """Every card of the persona, stage by stage and channel by channel, emotion in words."""
+    title = _("%(persona)s, stage by stage") % {"persona": view.persona.name}
+    page = Page(title)
+    pages = [page]
+    for stage in view.stages:
+        rows = [(lane.channel.name, card) for lane in stage.channels for card in lane.touchpoints]
+        if not page.fits(40 + LINE * min(len(rows), 2)):
+            page = Page(title)
+            pages.append(page)
+        heading = f"{stage.number}. {stage.stage.name}"
+        figures = " · ".join(f"{figure.label}: {figure.value}" for figure in stage.figures)
+        page.add(
+            canvas.text(MARGIN, page.y + 20, ellipsize(heading, 560, SUBHEADING), SUBHEADING), 0
+        )
+        page.add(
+            canvas.text(WIDTH - MARGIN, page.y + 20, figures, SMALL, TEXT_MUTED, anchor="end"), 34
+        )
+        if not rows:
+            page.add(
+                canvas.text(
+                    MARGIN + 20, page.y + 12, _("No card at this stage."), BODY, TEXT_MUTED
+                ),
+                LINE + 10,
+            )
+        for channel, card in rows:
+            lines = wrap(card.title, 600, BODY, 3)
+            if not page.fits(len(lines) * LINE):
+                page = Page(title)
+                pages.append(page)
+            y = page.y + BODY.size
+            page.parts.append(
+                canvas.text(MARGIN + 20, y, ellipsize(channel, 190, BODY), BODY, TEXT_MUTED)
+            )
+            page.parts.append(canvas.lines(MARGIN + 220, y, lines, BODY, LINE))
+            page.parts.append(canvas.text(MARGIN + 840, y, card.emotion_label, BODY))
+            page.y += len(lines) * LINE + 2
+        page.y += 12
+    return [page.svg() for page in pages]
 
 
 def _friction_pages(digest: JourneyDigest) -> list[str]:

@@ -144,13 +144,21 @@ def test_embed_may_be_framed_and_nothing_else(client, journey, settings):
 
 
 def test_visits_past_the_limit_are_refused(client, journey, monkeypatch):
-    from django.core.cache import cache
 
-    cache.clear()
     monkeypatch.setattr(throttle, "VISITS_PER_LINK_AND_ADDRESS", 3)
     _link, path = make_link(journey)
     statuses = [client.get(path).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     # Another address is not held back by the first one.
     assert client.get(path, REMOTE_ADDR="10.0.0.9").status_code == 200
-    cache.clear()
+
+
+def test_an_address_guessing_tokens_is_stopped(client, journey, monkeypatch):
+
+    monkeypatch.setattr(throttle, "MISSES_PER_ADDRESS", 2)
+    _link, path = make_link(journey)
+    guesses = [client.get(f"/s/{'x' * 42}{n}/").status_code for n in range(3)]
+    assert guesses == [404, 404, 429]
+    # Even the right token waits out the window; another address is not held back.
+    assert client.get(path).status_code == 429
+    assert client.get(path, REMOTE_ADDR="10.0.0.9").status_code == 200
