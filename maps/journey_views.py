@@ -1,4 +1,4 @@
-"""The journeys page (create, import) and a journey's files (JSON, CSV, PNG, SVG)."""
+"""The journeys page (create, import) and a journey's files (JSON, CSV, PNG, SVG, PPTX, PDF)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +13,7 @@ from core.htmx import HtmxHttpRequest, redirect_after_post, render_htmx
 from journeys.access import get_journey
 from journeys.forms import JourneyForm, JourneyImportForm, JourneySearchForm
 from journeys.models import Activity, Journey
+from maps.documents import render as documents
 from maps.interchange.exporting import dump_journey
 from maps.interchange.importing import import_journey
 from maps.interchange.schema import InvalidJourneyFile
@@ -114,6 +115,7 @@ EXPORT_CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
     **picture.FORMATS,
+    **documents.FORMATS,
 }
 
 
@@ -125,7 +127,7 @@ def journey_export(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpRe
     if fmt not in EXPORT_CONTENT_TYPES:
         raise Http404
     journey, _membership = get_journey(request.user, slug, pk, Action.EXPORT)
-    if fmt in picture.FORMATS:
+    if fmt in picture.FORMATS or fmt in documents.FORMATS:
         return _picture(request, journey, fmt)
     body = dump_journey(journey).encode() if fmt == "json" else journey_csv(journey)
     response = HttpResponse(body, content_type=EXPORT_CONTENT_TYPES[fmt])
@@ -141,10 +143,14 @@ def _picture(request: HttpRequest, journey: Journey, fmt: str) -> HttpResponse:
             _("Unknown size “%(size)s”: choose slide or full.") % {"size": size},
             content_type="text/plain; charset=utf-8",
         )
+    persona_key = request.GET.get("persona", "")
     try:
-        image = picture.render_picture(
-            journey, size=size, persona_key=request.GET.get("persona", ""), file_format=fmt
-        )
+        if fmt in documents.FORMATS:
+            image = documents.render_document(journey, fmt, size=size, persona_key=persona_key)
+        else:
+            image = picture.render_picture(
+                journey, size=size, persona_key=persona_key, file_format=fmt
+            )
     except UnknownPersona as unknown:
         return HttpResponseBadRequest(
             _("This journey has no persona “%(key)s”.") % {"key": unknown},
