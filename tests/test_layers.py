@@ -14,6 +14,8 @@ import pytest
 # Top first, as grimp wants them; docs/architecture.md draws the same list bottom first.
 LAYERS = (
     "config",
+    "sharing",
+    "versions",
     "maps",
     "evidence",
     "touchpoints",

@@ -20,17 +20,14 @@ from django.utils.translation import gettext as _
 
 from evidence.models import Metric, MetricKind, Verbatim
 from evidence.periods import parse_period
-from maps.interchange.checks import (
-    Choice,
-    Integer,
-    Link,
-    ListOf,
-    Record,
-    Text,
-    Validation,
-    max_length_of,
-    shown,
-)
+from core import limits
+from maps.interchange.problems import Validation
+from maps.interchange.problems import show as shown
+from maps.interchange.schema import DOCUMENT, Choice, Integer, Link, ListOf, Record, Text
+
+
+def max_length_of(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
 
 
 class Nullable:
@@ -109,11 +106,19 @@ METRIC = OnStageOrTouchpoint(
 VERBATIM = OnStageOrTouchpoint(
     {
         **TARGET,
-        "text": Text(required=True),
+        "text": Text(limits.DESCRIPTION_MAX_LENGTH, required=True),
         "date": Day(),
         "sentiment": Integer(-2, 2, nullable=True),
         "segment": Text(max_length_of(Verbatim, "segment")),
         "source": Text(max_length_of(Verbatim, "source")),
     }
 )
-EVIDENCE = {"metrics": ListOf(METRIC), "verbatims": ListOf(VERBATIM)}
+# As many as ten years of monthly figures on every card of a full journey would be absurd;
+# this bounds a file the way the other lists are bounded.
+EVIDENCE_MAX_ITEMS = 50_000
+EVIDENCE = {
+    "metrics": ListOf(METRIC, max_items=EVIDENCE_MAX_ITEMS),
+    "verbatims": ListOf(VERBATIM, max_items=EVIDENCE_MAX_ITEMS),
+}
+# The whole file: v1's fields, then the optional evidence lists.
+JOURNEY_FILE = Record({**DOCUMENT.fields, **EVIDENCE}, optional=frozenset(EVIDENCE))
