@@ -18,9 +18,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from core import limits
 from evidence.models import Metric, MetricKind, Verbatim
 from evidence.periods import parse_period
-from core import limits
 from maps.interchange.problems import Validation
 from maps.interchange.problems import show as shown
 from maps.interchange.schema import DOCUMENT, Choice, Integer, Link, ListOf, Record, Text
