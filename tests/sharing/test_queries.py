@@ -10,8 +10,10 @@ from tests.sharing.helpers import make_link
 def test_shared_map_queries(client, workspace, django_assert_num_queries, cards):
     journey = build_map(workspace, cards=cards)
     _link, path = make_link(journey)
-    # The link by its token's hash, its last use; stages, channels, personas, cards.
-    with django_assert_num_queries(6):
+    # The link by its token's hash, its last use; stages, channels, personas, cards; the map's
+    # evidence: the latest figures, the quotes counted per stage, the figures and the newest
+    # quotes listed under the map.
+    with django_assert_num_queries(10):
         assert client.get(path).status_code == 200
 
 
