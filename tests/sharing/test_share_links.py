@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from sharing import throttle
 from sharing.models import ShareLink
+from tests.factories import build_map
 from tests.sharing.helpers import expire, make_link
 
 
@@ -59,7 +60,8 @@ def test_bad_expiry_is_refused_beside_the_field(client, editor, journey):
     assert not journey.share_links.exists()
 
 
-def test_anonymous_visitor_sees_the_map_read_only(client, journey, editor, commenter):
+def test_anonymous_visitor_sees_the_map_read_only(client, journey, editor, commenter, workspace):
+    other = build_map(workspace, title="Secret relaunch", cards=1)
     _link, path = make_link(journey, editor)
     response = client.get(path)
 
@@ -74,6 +76,8 @@ def test_anonymous_visitor_sees_the_map_read_only(client, journey, editor, comme
     assert "Add card" not in html
     assert "hx-post" not in html
     assert "Drag" not in html
+    assert other.title not in html
+    assert other.touchpoints.get().title not in html
     assert journey.workspace.name not in html
     assert f"/w/{journey.workspace.slug}/" not in html
     assert editor.email not in html
