@@ -24,8 +24,13 @@ from maps.picture.render import render_picture
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 BLANK_LAYOUT = 6
-# Rows of the cards table on one slide; more cards continue on the next slide.
-CARDS_PER_SLIDE = 12
+# The cards table: its columns, and the height it may take on a slide, in inches; cards that do
+# not fit continue on the next slide. A row's height is estimated from its title's length, at
+# about 60 characters a line of the title column at 11 pt (python-pptx cannot measure text).
+COLUMNS = (1.8, 4.7, 1.4)
+TABLE_TOP, TABLE_ROOM = 1.3, 5.8
+ROW_PADDING, LINE_HEIGHT, CHARACTERS_PER_LINE = 0.12, 0.2, 60
+CARD_SIZE = 11
 WORST_FRICTIONS = 5
 TEXT = RGBColor(0x1C, 0x22, 0x30)
 MUTED = RGBColor(0x5B, 0x64, 0x75)
@@ -114,7 +119,7 @@ def _map_slide(presentation, journey: Journey, view: PersonaView) -> None:
 
 def _stage_slides(presentation, view: PersonaView, stage: StageView) -> None:
     rows = [(lane.channel.name, card) for lane in stage.channels for card in lane.touchpoints]
-    chunks = [rows[i : i + CARDS_PER_SLIDE] for i in range(0, len(rows), CARDS_PER_SLIDE)] or [[]]
+    chunks = _fitting(rows)
     for index, chunk in enumerate(chunks):
         slide = _slide(presentation)
         title = f"{stage.number}. {stage.stage.name}"
@@ -129,23 +134,42 @@ def _stage_slides(presentation, view: PersonaView, stage: StageView) -> None:
             _figures_table(slide, stage)
 
 
+def _row_height(text: str) -> float:
+    lines = max(1, -(-len(text) // CHARACTERS_PER_LINE))  # ceiling division
+    return ROW_PADDING + LINE_HEIGHT * lines
+
+
+def _fitting(rows: list) -> list[list]:
+    """The rows in slides' worth: as many as the table's room holds, at least one a slide."""
+    chunks, chunk, used = [], [], _row_height("")  # the header row
+    for row in rows:
+        height = _row_height(row[1].title)
+        if chunk and used + height > TABLE_ROOM:
+            chunks.append(chunk)
+            chunk, used = [], _row_height("")
+        chunk.append(row)
+        used += height
+    return [*chunks, chunk] if chunk or not chunks else chunks
+
+
 def _cards_table(slide, rows: list) -> None:
-    left, top, width = MARGIN, Inches(1.3), Inches(7.9)
+    left, top, width = MARGIN, Inches(TABLE_TOP), Inches(sum(COLUMNS))
     if not rows:
         _text_box(slide, left, top, width, Inches(0.5), [_("No card at this stage.")], colour=MUTED)
         return
     shape = slide.shapes.add_table(
-        len(rows) + 1, 3, left, top, width, Inches(0.4) * (len(rows) + 1)
+        len(rows) + 1, 3, left, top, width, Inches(_row_height("")) * (len(rows) + 1)
     )
     table = shape.table
-    for column, size in enumerate((Inches(2.0), Inches(4.1), Inches(1.8))):
-        table.columns[column].width = size
+    for column, size in enumerate(COLUMNS):
+        table.columns[column].width = Inches(size)
     for column, label in enumerate((_("Channel"), _("Card"), _("Emotion"))):
-        _cell(table.cell(0, column), label, bold=True)
+        _cell(table.cell(0, column), label, bold=True, size=CARD_SIZE)
     for row, (channel, card) in enumerate(rows, start=1):
-        _cell(table.cell(row, 0), channel)
-        _cell(table.cell(row, 1), card.title)
-        _cell(table.cell(row, 2), card.emotion_label)
+        table.rows[row].height = Inches(_row_height(card.title))
+        _cell(table.cell(row, 0), channel, size=CARD_SIZE)
+        _cell(table.cell(row, 1), card.title, size=CARD_SIZE)
+        _cell(table.cell(row, 2), card.emotion_label, size=CARD_SIZE)
 
 
 def _cell(cell, text: str, *, bold: bool = False, size: int = 12) -> None:
