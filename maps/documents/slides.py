@@ -165,22 +165,24 @@ def _cards_table(slide, rows: list) -> None:
     shape = slide.shapes.add_table(
         len(rows) + 1, 3, left, top, width, Inches(_row_height("")) * (len(rows) + 1)
     )
-    table = shape.table
     for column, size in enumerate(COLUMNS):
-        table.columns[column].width = Inches(size)
-    for column, label in enumerate((_("Channel"), _("Card"), _("Emotion"))):
-        _cell(table.cell(0, column), label, bold=True, size=CARD_SIZE)
-    for row, (channel, card) in enumerate(rows, start=1):
-        table.rows[row].height = Inches(_row_height(card.title))
-        _cell(table.cell(row, 0), channel, size=CARD_SIZE)
-        _cell(table.cell(row, 1), card.title, size=CARD_SIZE)
-        _cell(table.cell(row, 2), card.emotion_label, size=CARD_SIZE)
+        shape.table.columns[column].width = Inches(size)
+    # Row by row through the table's XML (`_tbl`): `table.cell(row, column)` looks its row up
+    # among all the others each time.
+    header, *lines = shape.table._tbl.tr_lst
+    for tc, label in zip(header.tc_lst, (_("Channel"), _("Card"), _("Emotion")), strict=True):
+        _cell(tc, label, bold=True, size=CARD_SIZE)
+    for tr, (channel, card) in zip(lines, rows, strict=True):
+        tr.h = Inches(_row_height(card.title))
+        for tc, text in zip(tr.tc_lst, (channel, card.title, card.emotion_label), strict=True):
+            _cell(tc, text, size=CARD_SIZE)
 
 
-def _cell(cell, text: str, *, bold: bool = False, size: int = 12) -> None:
-    """The cell's text as one run, written into the cell's empty paragraph as XML: through
-    python-pptx's text API the cells were two thirds of a 400-card deck's slide building."""
-    run = etree.SubElement(cell._tc.txBody.p_lst[0], qn("a:r"))
+def _cell(tc, text: str, *, bold: bool = False, size: int = 12) -> None:
+    """The text of the table cell `tc` (its XML element) as one run, written into its empty
+    paragraph: through python-pptx's text API the cells were two thirds of a 400-card deck's
+    slide building."""
+    run = etree.SubElement(tc.txBody.p_lst[0], qn("a:r"))
     properties = etree.SubElement(run, qn("a:rPr"), sz=str(size * 100))
     if bold:
         properties.set("b", "1")
@@ -208,6 +210,7 @@ def _figures_table(slide, stage: StageView) -> None:
     table = shape.table
     table.first_row = False  # label and value rows, no header
     table.columns[0].width, table.columns[1].width = Inches(2.2), Inches(1.8)
-    for row, figure in enumerate(figures):
-        _cell(table.cell(row, 0), figure.label)
-        _cell(table.cell(row, 1), figure.value, bold=True)
+    for tr, figure in zip(table._tbl.tr_lst, figures, strict=True):
+        label, value = tr.tc_lst
+        _cell(label, figure.label)
+        _cell(value, figure.value, bold=True)
