@@ -15,6 +15,7 @@ import pytest
 LAYERS = (
     "config",
     "sharing",
+    "versions",
     "maps",
     "touchpoints",
     "journeys",

@@ -79,6 +79,8 @@ class Command(BaseCommand):
                 f"Journey {journey.pk} has no persona {unknown}; its personas: {keys or 'none'}"
                 f" (or 'all')."
             ) from None
+        except picture.PictureTooLarge as too_large:
+            raise CommandError(str(too_large)) from None
         if output == "-":
             # A terminal prompt should not follow the closing brace on the same line.
             self.stdout.write(content.decode("utf-8"), ending="\n" if file_format == "json" else "")
