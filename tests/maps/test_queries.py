@@ -17,8 +17,9 @@ def test_journeys_page_queries_do_not_grow_with_journeys(
 
     # 1. the session, 2. the user, 3. the membership with its workspace,
     # 4. the journeys with their four counts (one sub-select each, not one query per journey),
-    # 5. their personas (prefetch through journey_personas), 6. the switcher's workspaces.
-    with django_assert_num_queries(6):
+    # 5. their personas (prefetch through journey_personas), 6. their as-is/to-be pairs
+    # (versions), 7. the switcher's workspaces.
+    with django_assert_num_queries(7):
         response = client.get(reverse("journeys:list", args=[workspace.slug]))
 
     assert len(response.context["journeys"]) == journeys
@@ -34,8 +35,8 @@ def test_map_queries_do_not_grow_with_cards(
     # 1. the session, 2. the user, 3. the membership with its workspace, 4. the journey,
     # 5. its stages, 6. its channels, 7. its personas (with each persona),
     # 8. the chosen persona's touchpoints with friction count and worst severity,
-    # 9. the switcher's workspaces.
-    with django_assert_num_queries(9):
+    # 9. the journey's as-is/to-be pair (the Versions link), 10. the switcher's workspaces.
+    with django_assert_num_queries(10):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
     assert (
