@@ -9,17 +9,21 @@ from django.db import transaction
 from journeys.channel_icons import LANE_COLOURS, icon_for
 from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
 from maps.interchange.reading import parse_journey_file
-from personas.models import Persona, avatar_colour_for
+from personas.models import Persona, avatar_colour_for, new_photo_name
 from touchpoints.models import Comment, FrictionNote, Touchpoint
 from workspaces.models import Workspace
 
 
-def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
+def import_journey(
+    workspace: Workspace, data: bytes, user=None, *, reuse_personas: bool = False
+) -> Journey:
     """A new journey of `workspace` made from the bytes of a `parcours.journey` file.
 
     The whole file is checked before anything is written (InvalidJourneyFile lists every
     problem), then everything is written in one transaction. The file's personas become new
-    personas of the workspace: reusing one with the same name would mix two people's details.
+    personas of the workspace; with `reuse_personas`, a persona of the workspace with the same
+    name is drawn instead, as it is (the file's details of that persona are left out), so
+    importing a file twice does not make two of each persona.
     """
     document = parse_journey_file(data)
     with transaction.atomic():
@@ -52,26 +56,16 @@ def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
             for position, channel in enumerate(document["channels"])
         )
         channel_names = {channel.key: channel.name for channel in channels}
-        personas = Persona.objects.bulk_create(
-            Persona(
-                workspace=workspace,
-                name=persona["name"],
-                role=persona["role"],
-                age=persona["age"],
-                quote=persona["quote"],
-                bio=persona["bio"],
-                goals=persona["goals"],
-                frustrations=persona["frustrations"],
-                needs=persona["needs"],
-                preferred_channels=[channel_names[key] for key in persona["channels"]],
-                # bulk_create skips Persona.save, which would pick this colour.
-                colour=avatar_colour_for(persona["name"]),
-            )
-            for persona in document["personas"]
+        reused = _reused_personas(workspace, document["personas"]) if reuse_personas else {}
+        created = Persona.objects.bulk_create(
+            _persona(workspace, entry, channel_names)
+            for entry in document["personas"]
+            if entry["key"] not in reused
         )
-        persona_by_key = dict(
-            zip([entry["key"] for entry in document["personas"]], personas, strict=True)
-        )
+        made = iter(created)
+        persona_by_key = {
+            entry["key"]: reused.get(entry["key"]) or next(made) for entry in document["personas"]
+        }
         JourneyPersona.objects.bulk_create(
             JourneyPersona(journey=journey, persona=persona, key=key, position=position)
             for position, (key, persona) in enumerate(persona_by_key.items())
@@ -109,6 +103,40 @@ def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
         )
         Activity.record(user, Activity.Verb.IMPORTED, journey, journey=journey)
     return journey
+
+
+def _reused_personas(workspace: Workspace, entries: list[dict]) -> dict[str, Persona]:
+    """The workspace's personas that the file's personas name, by the file's keys: the oldest
+    of a name, each reused once (two personas of one name in a file stay two)."""
+    existing: dict[str, Persona] = {}
+    for persona in Persona.objects.filter(
+        workspace=workspace, name__in=[entry["name"] for entry in entries]
+    ).order_by("pk"):
+        existing.setdefault(persona.name, persona)
+    return {
+        entry["key"]: existing.pop(entry["name"]) for entry in entries if entry["name"] in existing
+    }
+
+
+def _persona(workspace: Workspace, entry: dict, channel_names: dict[str, str]) -> Persona:
+    persona = Persona(
+        workspace=workspace,
+        name=entry["name"],
+        role=entry["role"],
+        age=entry["age"],
+        quote=entry["quote"],
+        bio=entry["bio"],
+        goals=entry["goals"],
+        frustrations=entry["frustrations"],
+        needs=entry["needs"],
+        preferred_channels=[channel_names[key] for key in entry["channels"]],
+        # bulk_create skips Persona.save, which would pick this colour.
+        colour=entry.get("colour") or avatar_colour_for(entry["name"]),
+    )
+    if "photo" in entry:
+        # The file checked and prepared by the schema (maps/interchange/persona_fields.py).
+        persona.photo.save(new_photo_name(), entry["photo"], save=False)
+    return persona
 
 
 def _touchpoints(

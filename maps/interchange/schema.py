@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from journeys.models import Channel, Journey, Stage
+from maps.interchange.persona_fields import OPTIONAL_PERSONA_FIELDS
 from personas.models import OLDEST_AGE, Persona
 from touchpoints.models import Comment, Emotion, FrictionNote, Severity, Status, Touchpoint
 
@@ -232,10 +233,12 @@ class Version:
 
 
 class Record:
-    """A JSON object with exactly these fields; `clean` returns them in the schema's order."""
+    """A JSON object with exactly these fields, and perhaps the `optional` ones (fields added
+    after v1 was published); `clean` returns them in the schema's order."""
 
-    def __init__(self, fields: dict[str, Any]) -> None:
+    def __init__(self, fields: dict[str, Any], optional: dict[str, Any] | None = None) -> None:
         self.fields = fields
+        self.optional = optional or {}
 
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if not isinstance(value, dict):
@@ -249,8 +252,11 @@ class Record:
                 cleaned[name] = field.clean(value[name], _member(path, name), validation)
             else:
                 validation.add(_member(path, name), _("missing field"))
+        for name, field in self.optional.items():
+            if name in value:
+                cleaned[name] = field.clean(value[name], _member(path, name), validation)
         for name in value:
-            if name not in self.fields:
+            if name not in self.fields and name not in self.optional:
                 validation.add(_member(path, name), _("unknown field"))
         return cleaned
 
@@ -304,7 +310,8 @@ PERSONA = Record(
         "frustrations": ListOf(Text()),
         "needs": ListOf(Text()),
         "channels": ListOf(Link("channel")),
-    }
+    },
+    optional=OPTIONAL_PERSONA_FIELDS,
 )
 TOUCHPOINT = Record(
     {
