@@ -87,6 +87,9 @@ def test_create_rename_duplicate_delete_and_restore(live_server, page, editor, l
     page.get_by_role("button", name=words["save"], exact=True).click()
     expect(page.get_by_role("heading", name="Buy a cordless drill", level=1)).to_be_visible()
     expect(page.get_by_text("From the hardware shop to the garden shed.")).to_be_visible()
+    breadcrumb = page.get_by_role("navigation", name=re.compile("Breadcrumb|Fil d"))
+    expect(breadcrumb.get_by_role("link", name="Buy a cordless drill")).to_be_visible()
+    expect(page).to_have_title(re.compile("^Buy a cordless drill"))
 
     # Duplicate from the journeys page: the copy opens.
     page.goto(journeys_url)
