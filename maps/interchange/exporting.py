@@ -1,5 +1,6 @@
 """A journey as a `parcours.journey` v1 document, in the schema's field order."""
 
+import base64
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from journeys.models import Journey
 from maps.interchange.schema import FORMAT, VERSION
+from personas.models import Persona, avatar_colour_for
 from touchpoints.models import Comment, FrictionNote, Touchpoint
 
 
@@ -95,6 +97,7 @@ def export_journey(journey: Journey) -> dict:
                     for name in link.persona.preferred_channels
                     if name in channel_key_by_name
                 ],
+                **_looks(link.persona),
             }
             for link in links
         ],
@@ -132,6 +135,18 @@ def export_journey(journey: Journey) -> dict:
             for friction in frictions
         ],
     }
+
+
+def _looks(persona: Persona) -> dict:
+    """The optional fields of a persona: its colour when it is not the one its name gives (an
+    import picks that one by itself), its photo when it has one, as base64 JPEG."""
+    looks = {}
+    if persona.colour and persona.colour != avatar_colour_for(persona.name):
+        looks["colour"] = persona.colour
+    if persona.photo:
+        with persona.photo.open("rb") as photo:
+            looks["photo"] = base64.b64encode(photo.read()).decode("ascii")
+    return looks
 
 
 def dump_journey(journey: Journey) -> str:
