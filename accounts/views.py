@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
@@ -33,7 +34,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
     if not form.is_valid():
         return _profile_page(request, status=400, profile_form=form)
-    form.save()
+    user = form.save()
+    if user.language:
+        # The message is read on the next page, in the language just chosen.
+        translation.activate(user.language)
     messages.success(request, _("Your profile was saved."))
     return redirect("profile")
 
