@@ -19,9 +19,13 @@ from accounts.models import User
 
 
 def _profile_page(request: HttpRequest, status: int = 200, **forms) -> HttpResponse:
+    password_form = forms.get("password_form") or PasswordChangeForm(request.user)
+    # Django focuses the old password; here it is the second form, and the page would open
+    # scrolled down to it.
+    password_form.fields["old_password"].widget.attrs.pop("autofocus", None)
     context = {
         "profile_form": forms.get("profile_form") or ProfileForm(instance=request.user),
-        "password_form": forms.get("password_form") or PasswordChangeForm(request.user),
+        "password_form": password_form,
     }
     return render(request, "accounts/profile.html", context, status=status)
 
