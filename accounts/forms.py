@@ -1,10 +1,11 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core import throttle
 
 
 class LoginForm(AuthenticationForm):
@@ -36,6 +37,19 @@ class SignupForm(BaseUserCreationForm):
     def workspace_language(self) -> str:
         language = (get_language() or "en")[:2]
         return language if language in dict(settings.LANGUAGES) else "en"
+
+
+class LimitedPasswordResetForm(PasswordResetForm):
+    """A reset link goes to one address a few times an hour, however often it is asked for: the
+    page says the same either way, so nobody learns whether mails stopped (or exist)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):  # fmt: skip
+        if throttle.allows(throttle.PASSWORD_RESET_MAILS, to_email.casefold()):
+            super().send_mail(
+                subject_template_name, email_template_name, context, from_email, to_email,
+                html_email_template_name,
+            )  # fmt: skip
 
 
 class NewcomerForm(BaseUserCreationForm):

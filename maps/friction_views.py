@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
+from core import throttle
 from core.conflicts import CONFLICT_STATUS, deleted_meanwhile, stale_edit
 from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
@@ -96,8 +97,8 @@ def friction_add(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> 
             request, membership, touchpoint, "card_frictions", status=400, friction_form=form
         )
     note = form.save(commit=False)
-    note.touchpoint, note.author = touchpoint, request.user
-    note.save()
+    note.author = request.user
+    touchpoint.add_friction_note(note)
     Activity.record(request.user, Activity.Verb.CREATED, note, journey=touchpoint.journey)
     return _respond(request, membership, touchpoint, "card_frictions", changed=True, note=note)
 
@@ -229,6 +230,7 @@ def friction_delete(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: i
 
 @login_required
 @require_POST
+@throttle.limit_posts(throttle.COMMENT, per="user")
 def comment_add(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
     note, membership = get_friction(request.user, slug, pk, friction_pk, Action.COMMENT)
     form = CommentForm(request.POST, members=membership.workspace.people())

@@ -29,6 +29,7 @@ class Action(models.TextChoices):
     EDIT = "edit"
     MANAGE_MEMBERS = "manage_members"
     DELETE_WORKSPACE = "delete_workspace"
+    DELETE_VERSION = "delete_version"
 
 
 # DESIGN.md: a viewer reads and exports; a commenter also comments; an editor also changes
@@ -41,6 +42,8 @@ ROLES_ALLOWED = {
     Action.EDIT: {Role.EDITOR, Role.OWNER},
     Action.MANAGE_MEMBERS: {Role.OWNER},
     Action.DELETE_WORKSPACE: {Role.OWNER},
+    # A version is the team's way back: only an owner may take it away.
+    Action.DELETE_VERSION: {Role.OWNER},
 }
 
 
@@ -143,6 +146,10 @@ class Membership(models.Model):
     @property
     def can_manage_members(self) -> bool:
         return self.may(Action.MANAGE_MEMBERS)
+
+    @property
+    def can_delete_versions(self) -> bool:
+        return self.may(Action.DELETE_VERSION)
 
     def _is_last_owner(self) -> bool:
         return (

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.forms import SignupForm
+from core import throttle
 from core.conflicts import CONFLICT_STATUS, stale_edit
 from core.versioning import StaleVersion
 from workspaces.access import get_member, get_membership
@@ -22,6 +23,7 @@ from workspaces.invitations import send_invitation
 from workspaces.models import Action, Invitation, LastOwnerError, Workspace
 
 
+@throttle.limit_posts(throttle.SIGNUP)
 def signup(request: HttpRequest) -> HttpResponse:
     """Creates the account and its first workspace, owned by the new user."""
     if request.user.is_authenticated:
@@ -82,6 +84,7 @@ def _members_page(request, membership, status=200, **forms) -> HttpResponse:
 
 
 @login_required
+@throttle.limit_posts(throttle.INVITATION, per="user")
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     """Everyone in the workspace sees the team; owners add people here."""
     action = Action.MANAGE_MEMBERS if request.method == "POST" else Action.READ
