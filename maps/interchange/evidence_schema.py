@@ -121,4 +121,4 @@ EVIDENCE = {
     "verbatims": ListOf(VERBATIM, max_items=EVIDENCE_MAX_ITEMS),
 }
 # The whole file: v1's fields, then the optional evidence lists.
-JOURNEY_FILE = Record({**DOCUMENT.fields, **EVIDENCE}, optional=frozenset(EVIDENCE))
+JOURNEY_FILE = Record(DOCUMENT.fields, optional={**DOCUMENT.optional, **EVIDENCE})
