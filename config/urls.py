@@ -5,8 +5,6 @@ Two namespaces take pages from two layers, because their URLs were published tha
 creates a workspace, so it is a workspaces view).
 """
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -36,6 +34,5 @@ urlpatterns = [
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media files (persona photos) are never served from MEDIA_ROOT, in DEBUG either: they go
+# through personas:photo, which checks that the reader is a member of the persona's workspace.
