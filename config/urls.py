@@ -12,6 +12,7 @@ from django.views.generic import RedirectView
 from maps import persona_urls
 from maps import urls as map_urls
 from touchpoints import urls as touchpoint_urls
+from workspaces import signup
 from workspaces import urls as workspace_urls
 from workspaces import views as workspace_views
 
@@ -27,7 +28,9 @@ urlpatterns = [
         RedirectView.as_view(url="/admin/journeys/channel/%(rest)s", permanent=True),
     ),
     path("admin/", admin.site.urls),
-    path("accounts/signup/", workspace_views.signup, name="signup"),
+    path("accounts/signup/", signup.signup, name="signup"),
+    path("accounts/signup/sent/", signup.signup_sent, name="signup_sent"),
+    path("accounts/signup/confirm/<uidb64>/<token>/", signup.signup_confirm, name="signup_confirm"),
     path("accounts/", include("accounts.urls")),
     path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
     path("w/<slug:slug>/journeys/", include(map_urls)),

@@ -33,6 +33,7 @@ class Rate:
 PASSWORD_RESET = Rate("password-reset", 10, 3600)
 PASSWORD_RESET_MAILS = Rate("password-reset-mail", 3, 3600)  # per e-mail address
 SIGNUP = Rate("signup", 10, 3600)
+SIGNUP_MAILS = Rate("signup-mail", 3, 3600)  # per e-mail address
 INVITATION = Rate("invitation", 30, 3600)  # per inviting user
 COMMENT = Rate("comment", 30, 60)  # per user
 
