@@ -73,8 +73,13 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     added, new_account = membership.workspace.add_member(
         form.cleaned_data["email"], form.cleaned_data["role"]
     )
-    if new_account:
-        send_invitation(request, added)
+    if new_account and not send_invitation(request, added):
+        messages.warning(
+            request,
+            _("%(email)s was added, but the invitation mail could not be sent.")
+            % {"email": added.user.email},
+        )
+    elif new_account:
         messages.success(
             request, _("%(email)s was invited by email.") % {"email": added.user.email}
         )

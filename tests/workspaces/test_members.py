@@ -158,3 +158,22 @@ def test_workspace_switcher_lists_only_my_workspaces(client, workspace, owner, o
     assert mine.get_absolute_url() in html
     foreign = Membership.objects.get(user=outsider).workspace
     assert foreign.get_absolute_url() not in html
+
+
+def test_an_invitation_the_mail_server_refuses_is_not_a_server_error(
+    client, owner, workspace, settings
+):
+    # A mail server that is not there: the connection is refused at once.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    client.force_login(owner)
+
+    response = client.post(
+        reverse("workspaces:members", args=[workspace.slug]),
+        {"email": "newcomer@example.com", "role": "viewer"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "the invitation mail could not be sent" in response.content.decode()
+    assert workspace.memberships.filter(user__email="newcomer@example.com").exists()
