@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "journeys",
     "touchpoints",
     "maps",
+    "versions",
+    "sharing",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +60,7 @@ MIDDLEWARE = [
     "core.middleware.NulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,6 +156,10 @@ JOURNEY_FILE_MAX_BYTES = 5 * 1024 * 1024
 # Persona photos are refused above this size, whatever their type (personas/photos.py).
 PERSONA_PHOTO_MAX_BYTES = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = JOURNEY_FILE_MAX_BYTES + 1
+
+# Who may frame a share link opened with ?embed=1 (CSP frame-ancestors); every other page is
+# never framed. "*" lets any intranet or wiki embed it; e.g. "https://wiki.example.com" limits it.
+SHARE_FRAME_ANCESTORS = env_str("SHARE_FRAME_ANCESTORS", "*")
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -29,6 +29,7 @@ from touchpoints.forms import (
     NewFrictionNoteForm,
     TouchpointForm,
 )
+from touchpoints.mention_mail import mail_mentioned
 from touchpoints.models import FrictionNote, Status, Touchpoint
 from workspaces.models import Action
 
@@ -243,9 +244,10 @@ def comment_add(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
             note=note,
             comment_form=form,
         )
-    note.post_comment(
+    comment = note.post_comment(
         request.user, form.cleaned_data["body"], form.mentioned, membership.workspace.pk
     )
+    mail_mentioned(request, comment, form.mentioned, membership.workspace)
     Activity.record(request.user, Activity.Verb.COMMENTED, note, journey=note.touchpoint.journey)
     return _respond(request, membership, note.touchpoint, "friction", note=note)
 
@@ -279,7 +281,8 @@ def comment_edit(request: HtmxHttpRequest, slug: str, pk: int, comment_pk: int):
             editing_comment=comment,
             comment_form=form,
         )
-    comment.edit(form.cleaned_data["body"], form.mentioned, membership.workspace.pk)
+    named = comment.edit(form.cleaned_data["body"], form.mentioned, membership.workspace.pk)
+    mail_mentioned(request, comment, named, membership.workspace)
     return _respond(request, membership, note.touchpoint, "friction", note=note)
 
 

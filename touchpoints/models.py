@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -13,7 +14,7 @@ from core.keys import KEY_MAX_LENGTH
 from core.limits import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from core.queries import correlated_count
 from core.versioning import Versioned
-from journeys.models import Channel, Journey, JourneyPersona, Stage
+from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
 from journeys.parts import JourneyPart
 from touchpoints.mentions import comment_html
 
@@ -202,7 +203,8 @@ class Comment(models.Model):
     def is_by(self, user) -> bool:
         return self.author_id is not None and self.author_id == user.pk
 
-    def edit(self, body: str, mentioned: list, workspace_id: int) -> None:
+    def edit(self, body: str, mentioned: list, workspace_id: int) -> list:
+        """Saves the new text; returns the members it names for the first time."""
         with transaction.atomic():
             self.body = body
             self.edited_at = timezone.now()
@@ -210,7 +212,9 @@ class Comment(models.Model):
             # A member still named keeps their mention as it is (read or not); a name taken
             # out loses it; a new one gets an unread one.
             self.mentions.exclude(user__in=mentioned).delete()
+            kept = set(self.mentions.values_list("user_id", flat=True))
             self.add_mentions(mentioned, workspace_id)
+        return [user for user in mentioned if user.pk not in kept]
 
     def add_mentions(self, mentioned: list, workspace_id: int) -> None:
         Mention.objects.bulk_create(
@@ -245,10 +249,13 @@ class Mention(models.Model):
 
 
 def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
-    """`journeys` with their sizes and personas, for lists: a constant number of queries."""
+    """`journeys` with their sizes, personas and the id of who changed them last (see
+    `with_last_editors`), for lists: a constant number of queries."""
+    last_change = Activity.objects.filter(journey=OuterRef("pk")).order_by("-created_at", "-pk")
     return (
         journeys.select_related("workspace")
         .annotate(
+            last_editor_id=Subquery(last_change.values("actor")[:1]),
             stage_count=correlated_count(Stage.objects.all()),
             channel_count=correlated_count(Channel.objects.all()),
             touchpoint_count=correlated_count(Touchpoint.objects.all()),
@@ -265,6 +272,17 @@ def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
     )
 
 
+def with_last_editors(journeys) -> list:
+    """The journeys of `journeys_with_counts`, each with `last_editor` (a user, or None), the
+    users read in one query."""
+    journeys = list(journeys)
+    ids = {journey.last_editor_id for journey in journeys} - {None}
+    users = get_user_model().objects.in_bulk(ids) if ids else {}
+    for journey in journeys:
+        journey.last_editor = users.get(journey.last_editor_id)
+    return journeys
+
+
 def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
     """The persona's journeys by title, each with how many touchpoints it has there."""
     cards = (
@@ -275,7 +293,7 @@ def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
         .values("n")
     )
     return (
-        JourneyPersona.objects.filter(persona=persona)
+        JourneyPersona.objects.filter(persona=persona, journey__deleted_at=None)
         .select_related("journey")
         .annotate(card_count=Coalesce(Subquery(cards, output_field=models.IntegerField()), 0))
         .order_by("journey__title", "pk")

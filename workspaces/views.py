@@ -17,13 +17,13 @@ from workspaces.forms import (
     WorkspaceSettingsForm,
 )
 from workspaces.invitations import send_invitation
-from workspaces.models import Action, LastOwnerError, Workspace
+from workspaces.models import Action, Invitation, LastOwnerError, Workspace
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect("login")
+        return render(request, "workspaces/front.html")
     workspace = Workspace.objects.for_user(request.user).first()
     if workspace is None:
         return redirect("workspace_create")
@@ -55,6 +55,7 @@ def _members_page(request, membership, status=200, **forms) -> HttpResponse:
         "settings_conflict": forms.get("settings_conflict"),
         "delete_form": forms.get("delete_form") or DeleteWorkspaceForm(workspace=workspace),
         "role_form": RoleForm(),
+        "invitations": workspace.invitations.all() if membership.can_manage_members else (),
     }
     return render(request, "workspaces/members.html", context, status=status)
 
@@ -70,21 +71,10 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     form = AddMemberForm(request.POST, workspace=membership.workspace)
     if not form.is_valid():
         return _members_page(request, membership, status=400, add_form=form)
-    added, new_account = membership.workspace.add_member(
-        form.cleaned_data["email"], form.cleaned_data["role"]
+    invitation, token = Invitation.invite(
+        membership.workspace, form.cleaned_data["email"], form.cleaned_data["role"], request.user
     )
-    if new_account and not send_invitation(request, added):
-        messages.warning(
-            request,
-            _("%(email)s was added, but the invitation mail could not be sent.")
-            % {"email": added.user.email},
-        )
-    elif new_account:
-        messages.success(
-            request, _("%(email)s was invited by email.") % {"email": added.user.email}
-        )
-    else:
-        messages.success(request, _("%(name)s joined the workspace.") % {"name": added.user})
+    send_invitation(request, invitation, token)
     return redirect("workspaces:members", slug)
 
 
