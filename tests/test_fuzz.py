@@ -18,9 +18,12 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from sharing.models import ShareLink
 from tests.factories import CommentFactory, FrictionNoteFactory, build_map
 from tests.test_vary import patterns
-from workspaces.models import Membership, Role
+from versions.gallery import builtin, save_as_template
+from versions.snapshots import take_snapshot
+from workspaces.models import Invitation, Membership, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +114,19 @@ def world(client, workspace, editor, owner):
     note = card.frictions.first()
     own = CommentFactory(friction=note, author=editor, author_name="")
     FrictionNoteFactory(touchpoint=card)
+    _invitation, invitation_token = Invitation.invite(
+        workspace, "guest@example.com", "viewer", owner
+    )
+    share, token = ShareLink.create_for(journey, owner)
+    version = take_snapshot(journey, "v1")
     client.force_login(editor)
     link = journey.journey_personas.first()
     values = {
+        "token": token,
+        "version_pk": version.pk,
+        "template_pk": save_as_template(journey, version.document()).pk,
+        "name": builtin()[0].slug,
+        "link_pk": share.pk,
         "slug": workspace.slug,
         "journey_pk": journey.pk,
         "card_pk": card.pk,
@@ -127,8 +140,10 @@ def world(client, workspace, editor, owner):
     def url(route: str, name: str) -> str:
         namespace = name.split(":")[0]
         part = card.stage.pk if name.startswith("journeys:stage") else card.channel.pk
-        pks = {"journeys": journey.pk, "personas": link.persona.pk}
+        pks = {"journeys": journey.pk, "personas": link.persona.pk, "versions": journey.pk}
         filled = {**values, "pk": pks.get(namespace, member.pk), "part_pk": part}
+        if route.startswith("invitations/"):
+            filled["token"] = invitation_token
         return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(filled[m[1]]), route)
 
     return url
