@@ -29,10 +29,12 @@ class SignupForm(BaseUserCreationForm):
         labels = {"email": _("Email"), "name": _("Your name")}
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this email already exists."))
-        return email
+        # Whether the address has an account is told to its owner by mail, never on the page.
+        return self.cleaned_data["email"].strip().lower()
+
+    def _get_validation_exclusions(self):
+        # The model's unique check would say it too ("User with this Email already exists").
+        return {*super()._get_validation_exclusions(), "email"}
 
     def workspace_language(self) -> str:
         language = (get_language() or "en")[:2]

@@ -23,6 +23,7 @@ from django.urls import reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from bench.data import journey_file  # noqa: E402
+from core.limits import CHANNELS_PER_JOURNEY, STAGES_PER_JOURNEY  # noqa: E402
 from maps.interchange.importing import import_journey  # noqa: E402
 from workspaces.models import Workspace  # noqa: E402
 
@@ -37,14 +38,14 @@ def spread(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples) * 1000, max(samples) * 1000
 
 
-def view_times(client: Client, url: str) -> tuple[float, float]:
+def view_times(client: Client, url: str, status: int = 200) -> tuple[float, float]:
     client.get(url)  # warm-up: fonts loaded, templates compiled
     samples = []
     for _ in range(VIEW_RUNS):
         start = time.perf_counter()
         response = client.get(url)
         samples.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
+        assert response.status_code == status, (url, response.status_code)
     return spread(samples)
 
 
@@ -75,6 +76,19 @@ def export_benchmarks(client: Client, workspace: Workspace, user) -> None:
                 p50, slowest = command_times(journey.pk, size)
                 what = f"PNG {size}, {cards} cards (command, process)"
                 print(f"{what:44} {p50:8.1f} {slowest:8.1f}")
+    # At the limits (core/limits.py): every stage, 3 lanes, a card a cell on average; and the
+    # refusal of a map past the pixel cap (every stage and channel, a card in each cell).
+    for channels, size, status in ((3, "full", 200), (CHANNELS_PER_JOURNEY, "full", 400)):
+        document = journey_file(
+            STAGES_PER_JOURNEY * channels, stages=STAGES_PER_JOURNEY, channels=channels,
+            personas=1, frictions=0,
+        )  # fmt: skip
+        journey = import_journey(workspace, document, user)
+        url = reverse("journeys:export", args=[workspace.slug, journey.pk, "png"])
+        p50, slowest = view_times(client, f"{url}?size={size}", status=status)
+        what = f"PNG {size}, {STAGES_PER_JOURNEY} stages × {channels} lanes"
+        what += " (refused)" if status == 400 else ""
+        print(f"{what:44} {p50:8.1f} {slowest:8.1f}")
 
 
 def main() -> None:

@@ -6,8 +6,6 @@ creates a workspace, so it is a workspaces view). `journeys` also holds a journe
 pages (share links, text version, presentation) from `sharing`, the layer above maps.
 """
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -18,6 +16,7 @@ from maps import urls as map_urls
 from sharing import urls as sharing_urls
 from touchpoints import urls as touchpoint_urls
 from versions import urls as version_urls
+from workspaces import signup
 from workspaces import urls as workspace_urls
 from workspaces import views as workspace_views
 
@@ -35,7 +34,9 @@ urlpatterns = [
         RedirectView.as_view(url="/admin/journeys/channel/%(rest)s", permanent=True),
     ),
     path("admin/", admin.site.urls),
-    path("accounts/signup/", workspace_views.signup, name="signup"),
+    path("accounts/signup/", signup.signup, name="signup"),
+    path("accounts/signup/sent/", signup.signup_sent, name="signup_sent"),
+    path("accounts/signup/confirm/<uidb64>/<token>/", signup.signup_confirm, name="signup_confirm"),
     path("accounts/", include("accounts.urls")),
     path("invitations/", include("workspaces.invitation_urls")),
     path("w/<slug:slug>/", include((workspace_pages, "workspaces"))),
@@ -45,6 +46,5 @@ urlpatterns = [
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
     path("s/", include((sharing_urls.shared_patterns, "shared"))),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media files (persona photos) are never served from MEDIA_ROOT, in DEBUG either: they go
+# through personas:photo, which checks that the reader is a member of the persona's workspace.

@@ -33,6 +33,7 @@ class Rate:
 PASSWORD_RESET = Rate("password-reset", 10, 3600)
 PASSWORD_RESET_MAILS = Rate("password-reset-mail", 3, 3600)  # per e-mail address
 SIGNUP = Rate("signup", 10, 3600)
+SIGNUP_MAILS = Rate("signup-mail", 3, 3600)  # per e-mail address
 INVITATION = Rate("invitation", 30, 3600)  # per inviting user
 COMMENT = Rate("comment", 30, 60)  # per user
 
@@ -80,14 +81,25 @@ def hit(rate: Rate, who: object) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_UPSERT, [f"{key}:{start}", expires])
         hits = cursor.fetchone()[0]
+    previous = 0
     if hits <= rate.limit:
         before = ThrottleWindow.objects.filter(key=f"{key}:{start - rate.seconds}")
         previous = before.values_list("hits", flat=True).first() or 0
-        hits += previous * (1 - (now - start) / rate.seconds)
     if random.random() < 0.01:  # now and then, forget the windows that are over
         ThrottleWindow.objects.filter(expires_at__lt=timezone.now()).delete()
+    elapsed = (now - start) / rate.seconds
+    if hits + previous * (1 - elapsed) > rate.limit:
+        raise Throttled(_wait(rate, hits, previous, now - start))
+
+
+def _wait(rate: Rate, hits: int, previous: int, elapsed: float) -> int:
+    """Seconds until the sliding count falls back to the limit, if nothing more is tried."""
     if hits > rate.limit:
-        raise Throttled(max(round(ends - now), 1))
+        # Past this window's end, its hits weigh less and less as the next one goes by.
+        seconds = rate.seconds - elapsed + rate.seconds * (1 - rate.limit / hits)
+    else:
+        seconds = rate.seconds * (1 - (rate.limit - hits) / previous) - elapsed
+    return max(round(seconds), 1)
 
 
 def allows(rate: Rate, who: object) -> bool:

@@ -53,3 +53,32 @@ def test_a_malformed_database_url_stops_with_its_name():
     result = manage("check", DATABASE_URL="mysqlx://what")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_the_example_secret_key_fails_the_check_with_debug_off():
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": "change-me"})
+    assert result.returncode != 0
+    assert "parcours.E001" in result.stderr
+
+
+def test_a_short_secret_key_fails_the_deploy_check():
+    result = manage("check", "--deploy", **{**PRODUCTION, "SECRET_KEY": "s" * 49})
+    assert result.returncode != 0
+    assert "SECRET_KEY is an example value or shorter than 50 characters" in result.stderr
+
+
+def test_an_app_server_refuses_to_start_with_the_example_secret_key():
+    env = {**PRODUCTION, "SECRET_KEY": "change-me"}
+    leaked = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in leaked}
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "SECRET_KEY is an example value" in result.stderr
+
+
+def test_debug_keeps_its_development_key():
+    result = manage("check", DEBUG="true")
+    assert result.returncode == 0, result.stderr

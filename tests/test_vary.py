@@ -26,8 +26,10 @@ from workspaces.models import Invitation
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not ours to check, or not pages: Django's admin, the language switch, uploaded files, the
-# password reset confirmation (it needs a mailed token).
-SKIPPED = re.compile(r"^(\^?admin/|i18n/|\^media/|accounts/password-reset/<)")
+# password reset and sign-up confirmations (they need a mailed token).
+SKIPPED = re.compile(
+    r"^(\^?admin/|i18n/|\^media/|accounts/password-reset/<|accounts/signup/confirm/<)"
+)
 CSRF = re.compile(r'(csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+')
 
 

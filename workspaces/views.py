@@ -1,13 +1,10 @@
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.forms import SignupForm
 from core import throttle
 from core.conflicts import CONFLICT_STATUS, stale_edit
 from core.versioning import StaleVersion
@@ -21,26 +18,6 @@ from workspaces.forms import (
 )
 from workspaces.invitations import send_invitation
 from workspaces.models import Action, Invitation, LastOwnerError, Workspace
-
-
-@throttle.limit_posts(throttle.SIGNUP)
-def signup(request: HttpRequest) -> HttpResponse:
-    """Creates the account and its first workspace, owned by the new user."""
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            name = form.cleaned_data["workspace_name"] or _("%(name)s's workspace") % {
-                "name": user.display_name
-            }
-            workspace = Workspace.create_with_owner(name, user, form.workspace_language())
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect(workspace)
-    return render(
-        request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
-    )
 
 
 @require_safe

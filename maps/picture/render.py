@@ -10,7 +10,20 @@ from django.utils.translation import gettext as _
 from core import limits
 from journeys.models import Journey
 from maps.picture import grid
-from maps.picture.layout import FULL, FULL_COLUMN, LABEL_WIDTH, MARGIN, SIZES, SLIDE, compose
+from maps.picture.layout import (
+    FOOTER,
+    FRICTION_ROW,
+    FULL,
+    FULL_COLUMN,
+    FULL_MIN_WIDTH,
+    LABEL_WIDTH,
+    LANE_FLOOR,
+    MARGIN,
+    SIZES,
+    SLIDE,
+    STAGE_ROW,
+    compose,
+)
 from maps.picture.raster import rasterise
 from maps.picture.scene import load_scene
 
@@ -46,7 +59,7 @@ def render_picture(
         if size == FULL and file_format == "png":
             # Laying out a crowded map costs seconds of text measurement: a lower bound of
             # its height refuses most pictures past the cap before that.
-            _refuse_large(len(scene.stages) * FULL_COLUMN, _lanes_at_least(scene))
+            _refuse_large(*_full_size_at_least(scene))
         svg = compose(scene, size)
     if file_format == "png":
         # The SVG's size is known before a pixel is drawn: a picture beyond the cap would cost
@@ -85,18 +98,20 @@ def _refuse_crowded(scene) -> None:
         )
 
 
-def _lanes_at_least(scene) -> int:
-    """Less than the lanes' height in a full picture: each lane as tall as its fullest cell's
-    cards would be if every one were a compact card, which no full card is smaller than."""
+def _full_size_at_least(scene) -> tuple[int, int]:
+    """Less than a full picture's size: its exact width, and a height that counts each lane as
+    tall as its fullest cell's cards would be if every one were a compact card (no full card is
+    smaller), or the least a lane gets, plus the rows above and below the lanes."""
+    width = max(FULL_MIN_WIDTH, 2 * MARGIN + LABEL_WIDTH + len(scene.stages) * FULL_COLUMN)
     card = grid.COMPACT.height + grid.CARD_GAP
-    return sum(
-        max((len(cell.touchpoints) for cell in lane.cells), default=0) * card
+    lanes = sum(
+        max(max((len(cell.touchpoints) for cell in lane.cells), default=0) * card, LANE_FLOOR)
         for lane in scene.lanes
     )
+    return width, 2 * MARGIN + STAGE_ROW + lanes + FRICTION_ROW + FOOTER
 
 
 def _refuse_large(width: int, height: int) -> None:
-    width = max(width, 2 * MARGIN + LABEL_WIDTH)
     if width * height > limits.PICTURE_MAX_PIXELS:
         raise PictureTooLarge(
             _(

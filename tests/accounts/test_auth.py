@@ -9,8 +9,12 @@ from tests.factories import PASSWORD, UserFactory
 from workspaces.models import Membership, Role
 
 
+def _confirm_link() -> str:
+    return re.search(r"https?://\S+/signup/confirm/\S+/", mail.outbox[-1].body)[0]
+
+
 @pytest.mark.django_db
-def test_signup_creates_user_and_first_workspace_as_owner(client):
+def test_signup_creates_user_and_first_workspace_as_owner_once_confirmed(client):
     response = client.post(
         reverse("signup"),
         {
@@ -21,12 +25,23 @@ def test_signup_creates_user_and_first_workspace_as_owner(client):
             "password2": PASSWORD,
         },
     )
+    assert response.url == reverse("signup_sent")
     user = User.objects.get(email="alice@example.com")
+    assert not user.is_active
+    assert mail.outbox[-1].to == ["alice@example.com"]
+    link = _confirm_link()
+    # Opening the link (as a mail scanner would) confirms nothing; the button does.
+    assert client.get(link).status_code == 200
+    assert not User.objects.get(pk=user.pk).is_active
+
+    response = client.post(link)
+
     membership = Membership.objects.get(user=user)
     assert membership.role == Role.OWNER
     assert membership.workspace.name == "Growth team"
     assert response.url == membership.workspace.get_absolute_url()
     assert client.get(response.url).status_code == 200
+    assert client.post(link).status_code == 400  # used once
 
 
 @pytest.mark.django_db
@@ -39,15 +54,22 @@ def test_signup_names_the_workspace_after_the_user_when_left_blank(client):
 
 
 @pytest.mark.django_db
-def test_signup_refuses_a_taken_email_whatever_its_case(client):
+def test_signup_answers_the_same_for_a_taken_email_and_tells_its_owner(client):
     UserFactory(email="taken@example.com")
-    response = client.post(
+    fresh = client.post(
+        reverse("signup"),
+        {"email": "fresh@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    taken = client.post(
         reverse("signup"),
         {"email": "TAKEN@example.com", "password1": PASSWORD, "password2": PASSWORD},
     )
-    assert response.status_code == 400
-    assert "already exists" in response.content.decode()
+
+    assert (taken.status_code, taken.url) == (fresh.status_code, fresh.url)
     assert User.objects.filter(email__iexact="taken@example.com").count() == 1
+    assert mail.outbox[-1].to == ["taken@example.com"]
+    assert "already has one" in mail.outbox[-1].body
+    assert "/password-reset/" in mail.outbox[-1].body
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.maps.helpers import url
+from tests.test_settings import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +44,16 @@ def test_a_nul_in_a_posted_name_is_taken_out(client, editor, journey):
 
     assert response.status_code < 500
     assert journey.stages.filter(name="Shopping").exists()
+
+
+def test_media_files_are_never_served_by_address_even_in_debug():
+    # A fresh process with DEBUG on, as `make run` starts: its URLs are built from that setting.
+    result = manage(
+        "shell", "-c",
+        "from django.urls import resolve, Resolver404\n"
+        "try:\n    print(resolve('/media/personas/0123456789abcdef.jpg').func)\n"
+        "except Resolver404:\n    print('not served')",
+        DEBUG="true",
+    )  # fmt: skip
+
+    assert result.stdout.strip().endswith("not served"), result.stderr

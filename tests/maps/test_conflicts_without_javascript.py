@@ -90,3 +90,34 @@ def test_a_persona_deleted_while_i_typed_gives_my_text_back(signed_in, journey):
     assert response.redirect_chain[-1][0].endswith("/personas/")
     assert "Your text:" in html
     assert "My new role" in html
+
+
+def test_a_stale_friction_save_keeps_every_field_i_typed(signed_in, journey, note):
+    FrictionNote.objects.get(pk=note.pk).save_changes(1, description="Their description")
+
+    response = signed_in.post(
+        url(journey, "friction_edit", note.pk),
+        {"title": "Mine", "description": "My long description", "severity": "critical",
+         "status": "in_progress", "version": 1},
+    )  # fmt: skip
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "My long description</textarea>" in html
+    assert FrictionNote.objects.get(pk=note.pk).description == "Their description"
+
+
+def test_a_stale_card_save_of_another_persona_keeps_my_text(signed_in, journey, workspace):
+    second = journey.journey_personas.order_by("position")[1]
+    card = Touchpoint.objects.filter(journey=journey).first()
+    Touchpoint.objects.filter(pk=card.pk).update(persona=second.persona)
+    Touchpoint.objects.get(pk=card.pk).save_changes(1, title="Their title")
+
+    response = signed_in.post(
+        url(journey, "card", card.pk) + f"?persona={second.key}",
+        {"title": "My title", "description": "Mine", "emotion": 2, "owner": "", "version": 1},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert 'value="My title"' in html
