@@ -18,8 +18,9 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from evidence.models import Verbatim
 from sharing.models import ShareLink
-from tests.factories import CommentFactory, FrictionNoteFactory, build_map
+from tests.factories import CommentFactory, FrictionNoteFactory, add_evidence, build_map
 from tests.test_vary import patterns
 from versions.gallery import builtin, save_as_template
 from versions.snapshots import take_snapshot
@@ -119,6 +120,8 @@ def world(client, workspace, editor, owner):
     )
     share, token = ShareLink.create_for(journey, owner)
     version = take_snapshot(journey, "v1")
+    add_evidence(journey, 1)
+    quote = Verbatim.objects.filter(journey=journey).first()
     client.force_login(editor)
     link = journey.journey_personas.first()
     values = {
@@ -134,6 +137,11 @@ def world(client, workspace, editor, owner):
         "comment_pk": own.pk,
         "fmt": "json",
         "filename": "none.jpg",
+        # Evidence: a quote that exists; an upload that does not (its pages answer 404).
+        "upload_pk": 0,
+        "quote_pk": quote.pk,
+        "kind": "quotes",
+        "item_pk": quote.pk,
     }
     member = Membership.objects.get(workspace=workspace, user=owner, role=Role.OWNER)
 
