@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "journeys",
     "touchpoints",
     "maps",
+    "live",
 ]
 
 MIDDLEWARE = [

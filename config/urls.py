@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from live import urls as live_urls
 from maps import persona_urls
 from maps import urls as map_urls
 from touchpoints import urls as touchpoint_urls
@@ -35,6 +36,7 @@ urlpatterns = [
     path("w/<slug:slug>/journeys/", include(map_urls)),
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
+    path("w/<slug:slug>/live/", include(live_urls)),
 ]
 
 if settings.DEBUG:

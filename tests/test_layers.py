@@ -12,7 +12,17 @@ import grimp
 import pytest
 
 # Top first, as grimp wants them; docs/architecture.md draws the same list bottom first.
-LAYERS = ("config", "maps", "touchpoints", "journeys", "personas", "workspaces", "accounts", "core")
+LAYERS = (
+    "config",
+    "live",
+    "maps",
+    "touchpoints",
+    "journeys",
+    "personas",
+    "workspaces",
+    "accounts",
+    "core",
+)
 
 
 @pytest.fixture(scope="module")

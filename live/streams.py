@@ -1,0 +1,97 @@
+"""One open stream: what a browser receives between opening `live/stream/` and closing its tab.
+
+The ORM is reached through `db()`: the server's shared thread pool, so a stream holds no
+database connection of its own while it waits (the process's LISTEN connection feeds it).
+"""
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from asgiref.sync import sync_to_async
+from django.db import close_old_connections
+
+from live import presence
+from live.changes import Change, sse_event
+from live.hub import Subscription, hub
+from workspaces.models import Membership
+
+# A comment line every BEAT_SECONDS keeps proxies from closing an idle stream; the same timer
+# beats the tab's presence. A browser reconnects RETRY_MS after a lost connection.
+RETRY_MS = 2000
+
+
+async def db(function, *args):
+    """Run `function` in the shared thread pool, on a connection that pool thread reuses."""
+
+    def run():
+        close_old_connections()
+        try:
+            return function(*args)
+        finally:
+            close_old_connections()
+
+    return await sync_to_async(run, thread_sensitive=False)()
+
+
+@dataclass
+class Stream:
+    subscription: Subscription
+    tab: object | None
+    missed: list[Change] | None
+
+    @property
+    def presence_args(self) -> tuple:
+        s = self.subscription
+        return (self.tab, s.user, s.workspace, s.journey)
+
+    async def events(self) -> AsyncIterator[str]:
+        replayed = {change.id for change in self.missed or ()}
+        try:
+            yield f"retry: {RETRY_MS}\n\n"
+            if self.missed is None:
+                yield sse_event("resync")
+            for change in self.missed or ():
+                yield change.sse()
+            if self.tab:
+                await db(presence.join, *self.presence_args)
+            while True:
+                try:
+                    change = await asyncio.wait_for(
+                        self.subscription.queue.get(), presence.BEAT_SECONDS
+                    )
+                except TimeoutError:
+                    yield ": beat\n\n"
+                    if self.tab:
+                        await db(presence.beat, *self.presence_args)
+                    continue
+                if self.subscription.overflowed:
+                    yield self._drained()
+                elif change.kind == "membership":
+                    if change.data.get("user") != self.subscription.user:
+                        continue
+                    if not await db(_still_member, self.subscription):
+                        yield sse_event("end")
+                        return
+                    yield sse_event("resync")
+                elif change.id is None or change.id not in replayed:
+                    yield change.sse()
+        finally:
+            hub.unsubscribe(self.subscription)
+            if self.tab:
+                await db(
+                    presence.leave, self.tab, self.subscription.workspace, self.subscription.journey
+                )
+
+    def _drained(self) -> str:
+        """A browser too slow to follow: forget the queue, tell it to draw again."""
+        while not self.subscription.queue.empty():
+            self.subscription.queue.get_nowait()
+        self.subscription.overflowed = False
+        return sse_event("resync")
+
+
+def _still_member(subscription: Subscription) -> bool:
+    return Membership.objects.filter(
+        user_id=subscription.user, workspace_id=subscription.workspace
+    ).exists()
