@@ -40,6 +40,9 @@ def announce(workspace: int, journey: int | None, kind: str, *, keep: bool = Tru
 class MemoryBus:
     """One process: the change is stored, then handed to this process's hub."""
 
+    def __init__(self, to=hub):
+        self.hub = to
+
     def send(self, change: Change, *, keep: bool = True) -> Change:
         if keep:
             event = Event.objects.create(
@@ -47,7 +50,7 @@ class MemoryBus:
             )
             change = Change(**{**change.__dict__, "id": event.pk})
             _prune(event.pk)
-        hub.deliver_threadsafe(change)
+        self.hub.deliver_threadsafe(change)
         return change
 
     async def listen(self, hub, ready: asyncio.Event) -> None:
