@@ -91,11 +91,14 @@
 
   // ---- the card panel ----
 
+  // The page's words, translated by the server (templates/live/head.html).
+  const said = (kind) => document.getElementById("live-texts")?.content.querySelector(`[data-text="${kind}"]`)?.textContent;
+
   const openCard = () => document.querySelector("#card_panel [data-card]")?.dataset.card;
 
   function notice(kind) {
     const panel = document.querySelector("#card_panel .card-panel-body");
-    const text = document.querySelector(`#live-texts [data-text="${kind}"]`)?.textContent;
+    const text = said(kind);
     if (!panel || !text) return;
     panel.querySelector(".live-notice")?.remove();
     const message = document.createElement("p");
@@ -211,7 +214,7 @@
   body.addEventListener("htmx:sseClose", (event) => {
     if (event.detail.type !== "message") return;
     // The server ended the stream: this member no longer has access to the workspace.
-    const text = document.querySelector('#live-texts [data-text="end"]')?.textContent;
+    const text = said("end");
     const messages = document.getElementById("messages");
     if (!text || !messages) return;
     const message = document.createElement("p");
