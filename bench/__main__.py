@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from bench import board  # noqa: E402
+from bench import board, live  # noqa: E402
 from bench.data import journey_file  # noqa: E402
 from bench.export import export_benchmarks  # noqa: E402
 from bench.timing import RUNS, get_ok, timed  # noqa: E402
@@ -114,6 +114,7 @@ def main() -> None:
     print(f"{'journeys page, 22 journeys':44} {p50:8.1f} {p95:8.1f}")
     export_benchmarks(client, workspace, user)
     board.main()
+    live.main()
 
 
 if __name__ == "__main__":

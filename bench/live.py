@@ -12,6 +12,7 @@ server holds meanwhile (one LISTEN, whatever the number of streams).
 
 import asyncio
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -41,7 +42,15 @@ ROOT = Path(__file__).resolve().parents[1]
 LISTENERS = 50
 EDITS = 60
 STREAMS_FOR_MEMORY = 500
-PORT = int(os.environ.get("BENCH_PORT", "8112"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(os.environ.get("BENCH_PORT") or free_port())
 
 
 def start_server() -> subprocess.Popen:
@@ -113,7 +122,7 @@ async def open_streams(streams: list[Stream]) -> list[asyncio.Task]:
 
 
 async def measure(path: str, cookie: str, card, user, server: psutil.Process) -> None:
-    rss_idle = server.memory_info().rss
+    rss_idle, threads_idle = server.memory_info().rss, server.num_threads()
     streams = [Stream(path(), cookie) for _ in range(LISTENERS)]
     tasks = await open_streams(streams)
     await asyncio.sleep(1)
@@ -145,6 +154,8 @@ async def measure(path: str, cookie: str, card, user, server: psutil.Process) ->
         f"server memory: {rss_idle / 2**20:.1f} MiB idle, {rss_open / 2**20:.1f} MiB with ", end=""
     )
     print(f"{STREAMS_FOR_MEMORY} streams open: {per_stream:.1f} KiB per open stream")
+    # Django runs sync-only middleware of each request on a thread of that request's own.
+    print(f"  server threads: {threads_idle} idle, {server.num_threads()} with the streams open")
     print(f"  database connections besides this one: {await asyncio.to_thread(db_count)}")
     for task in tasks:
         task.cancel()

@@ -11,6 +11,7 @@
   const hooked = new WeakSet();
   const waiting = new Map();
   let lastReportedCard = null;
+  let deletedMeanwhile = null;
 
   // ---- what the viewer is doing ----
 
@@ -62,7 +63,7 @@
 
   function refreshCell(id) {
     whenFree(`cell:${id}`, () => document.getElementById(id), () =>
-      fetchInto(`${location.pathname}?cell=${id}`, `#${id}`, { source: grid() }).then(markPresence),
+      fetchInto(`${location.pathname}?cell=${id}`, `#${id}`, { source: grid() }).then(cellRedrawn),
     );
   }
 
@@ -111,7 +112,7 @@
   function cardChanged(cardId, byMe, deleted) {
     if (!cardId || cardId !== openCard() || byMe) return;
     const panel = document.getElementById("card_panel");
-    if (deleted) return notice("deleted");
+    if (deleted) return notice(busy(panel) ? "deleted" : "gone");
     if (busy(panel)) return notice("changed");
     const link = document.querySelector(`#card-${cardId} a[hx-get]`);
     if (!link) return;
@@ -125,16 +126,20 @@
     const card = change.id && document.getElementById(`card-${change.id}`);
     if (card) cells.add(card.closest("td.cell")?.id);
     if (String(change.persona) === live.livePersona) cells.add(`cell-${change.stage}-${change.channel}`);
-    const before = openCard();
-    const openWasHere = before && [...cells].some((id) => document.querySelector(`#${id} #card-${before}`));
+    const byMe = String(change.actor) === live.liveUser;
+    // A deleted card's id is gone with it: the open card missing from its redrawn cell tells.
+    if (change.verb === "deleted" && !byMe) deletedMeanwhile = openCard();
     for (const id of cells) if (id && document.getElementById(id)) refreshCell(id);
     if (cells.size) mapChanged();
-    const byMe = String(change.actor) === live.liveUser;
-    if (change.verb === "deleted" && openWasHere) {
-      // The deleted card's id is gone with it: the panel's card missing from its cell tells.
-      setTimeout(() => !byMe && openCard() === before && !document.getElementById(`card-${before}`) && notice("deleted"), 800);
-    } else {
-      cardChanged(String(change.id), byMe, false);
+    if (change.verb !== "deleted") cardChanged(String(change.id), byMe, false);
+  }
+
+  function cellRedrawn() {
+    markPresence();
+    const open = openCard();
+    if (deletedMeanwhile && open === deletedMeanwhile && !document.getElementById(`card-${open}`)) {
+      deletedMeanwhile = null;
+      cardChanged(open, false, true);
     }
   }
 

@@ -91,6 +91,11 @@ def test_bob_on_another_server_sees_alices_changes_live_and_keeps_his_text(brows
         expect(bob_page.locator(f"#card-{card.pk} .presence-marker")).to_have_attribute(
             "title", "Alice Martin"
         )
+
+        # Alice deletes it: Bob is told at once, and still has his text to copy.
+        alice_page.get_by_role("button", name="Delete card").click()
+        expect(bob_page.get_by_role("alert")).to_contain_text("A teammate just deleted this card")
+        expect(description).to_have_value("Bob's thoughts, not saved yet")
         print(f"\nseen on the other server: move {move_seen:.2f} s, title {title_seen:.2f} s")
         bob_page.context.close()
         alice_page.context.close()
