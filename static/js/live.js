@@ -33,22 +33,33 @@
 
   // ---- refreshing fragments, when the viewer is free ----
 
+  // Changes come in bursts (a move touches two cells, a drag renumbers a column): what they ask
+  // for is gathered a moment, so each fragment is fetched once per burst.
+  const GATHER_MS = 80;
+  let flushSoon = null;
+
   function whenFree(key, target, run) {
     waiting.set(key, { target, run });
-    flush();
+    flushIn(GATHER_MS);
+  }
+
+  function flushIn(ms) {
+    if (!flushSoon) flushSoon = setTimeout(flush, ms);
   }
 
   function flush() {
+    flushSoon = null;
+    const wholeGrid = waiting.has("grid");
     for (const [key, job] of waiting) {
       const element = job.target();
-      if (!element) {
+      if (!element || (wholeGrid && key.startsWith("cell:"))) {
         waiting.delete(key);
       } else if (!dragging() && !busy(element)) {
         waiting.delete(key);
         job.run(element);
       }
     }
-    if (waiting.size) setTimeout(flush, 500);
+    if (waiting.size) flushIn(500);
   }
 
   function fetchInto(url, selector, options = {}) {
@@ -85,9 +96,12 @@
 
   let changedSoon = null;
   function mapChanged() {
-    // The summary row and the curve listen for mapChanged (maps/responses.py): once per burst.
-    clearTimeout(changedSoon);
-    changedSoon = setTimeout(() => htmx.trigger(body, "mapChanged"), 100);
+    // The summary row and the curve listen for mapChanged (maps/responses.py): at most a few
+    // times a second, however many changes arrive.
+    changedSoon ??= setTimeout(() => {
+      changedSoon = null;
+      htmx.trigger(body, "mapChanged");
+    }, 250);
   }
 
   // ---- the card panel ----
@@ -264,5 +278,5 @@
     const panel = document.getElementById("card_panel");
     if (panel) new MutationObserver(reportOpenCard).observe(panel, { childList: true });
   });
-  document.addEventListener("focusout", () => waiting.size && setTimeout(flush, 0));
+  document.addEventListener("focusout", () => waiting.size && flushIn(0));
 })();
