@@ -181,10 +181,10 @@
     if (kind === "touchpoint") onCard(change);
     else if (kind === "frictionnote" || kind === "comment") onNotes(change);
     else if (kind === "stage" || kind === "channel") refreshGrid();
-    else if (kind === "journey" || kind === "persona") {
+    else if (kind === "journey") {
       refreshPersonas();
       refreshGrid();
-    }
+    } else if (kind === "persona") refreshPersonas();
   }
 
   function onChange(kind, change) {

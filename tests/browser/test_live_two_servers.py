@@ -96,6 +96,23 @@ def test_bob_on_another_server_sees_alices_changes_live_and_keeps_his_text(brows
         alice_page.get_by_role("button", name="Delete card").click()
         expect(bob_page.get_by_role("alert")).to_contain_text("A teammate just deleted this card")
         expect(description).to_have_value("Bob's thoughts, not saved yet")
+
+        # Bob types a new card in a cell while Alice adds a stage: the grid waits for him.
+        bob_page.get_by_role("link", name="Close").click()
+        bob_page.get_by_label("Add card in Website, Notice").click()
+        new_card = bob_page.get_by_role("textbox", name="Title of the new card").filter(
+            visible=True
+        )
+        new_card.fill("Half a thought")
+        alice_page.get_by_text("+ Add stage").click()
+        alice_page.get_by_label("New stage").fill("Delivery")
+        alice_page.get_by_role("button", name="Add stage").click()
+        expect(alice_page.get_by_role("columnheader", name="Delivery")).to_be_visible()
+        bob_page.wait_for_timeout(1500)
+        expect(new_card).to_have_value("Half a thought")
+        expect(bob_page.get_by_role("columnheader", name="Delivery")).to_have_count(0)
+        new_card.press("Escape")
+        expect(bob_page.get_by_role("columnheader", name="Delivery")).to_be_visible()
         print(f"\nseen on the other server: move {move_seen:.2f} s, title {title_seen:.2f} s")
         bob_page.context.close()
         alice_page.context.close()
