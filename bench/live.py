@@ -183,13 +183,13 @@ def main() -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies["sessionid"].value
-    base = reverse("live:stream", args=[workspace.slug]) + f"?journey={journey.pk}"
+    base = reverse("live:journey_stream", args=[workspace.slug, journey.pk])
     connection.close()
 
     server = start_server()
     try:
         process = psutil.Process(server.pid)
-        asyncio.run(measure(lambda: f"{base}&tab={uuid.uuid4()}", cookie, card, user, process))
+        asyncio.run(measure(lambda: f"{base}?tab={uuid.uuid4()}", cookie, card, user, process))
     finally:
         server.terminate()
         server.wait(15)

@@ -36,7 +36,7 @@ urlpatterns = [
     path("w/<slug:slug>/journeys/", include(map_urls)),
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
-    path("w/<slug:slug>/live/", include(live_urls)),
+    path("w/<slug:slug>/", include(live_urls)),
 ]
 
 if settings.DEBUG:

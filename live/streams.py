@@ -1,4 +1,4 @@
-"""One open stream: what a browser receives between opening `live/stream/` and closing its tab.
+"""One open stream: what a browser receives between opening its stream and closing its tab.
 
 The ORM is reached through `db()`: in the server's shared thread pool, on a connection closed
 right after, so a stream holds no database connection while it waits (the process's one

@@ -23,13 +23,14 @@ from workspaces.models import Action
 
 
 @require_safe
-async def stream(request: HttpRequest, slug: str) -> HttpResponse:
-    """`?journey=<id>` for a journey's pages (with `tab=<uuid>` for presence); `since=<event
-    id>` or the `Last-Event-ID` header to catch up, or `t=<ms>`, when the page was drawn."""
+async def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> HttpResponse:
+    """The workspace's changes, or a journey's (`journeys/<id>/stream/`, with `tab=<uuid>` for
+    presence); `since=<event id>` or the `Last-Event-ID` header to catch up, or `t=<ms>`, when
+    the page was drawn."""
     if not isinstance(request, ASGIRequest):
         # Served by a WSGI server (the tests' live server): pages draw no stream there.
         return HttpResponse(status=204)
-    journey_id = _number(request.GET.get("journey"))
+    journey_id = journey_pk
     workspace_id, user_id = await db(_open, request, slug, journey_id)
     tab = presence.parse_tab(request.GET.get("tab")) if journey_id else None
     since_id = _number(request.headers.get("Last-Event-ID") or request.GET.get("since"))

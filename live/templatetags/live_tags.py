@@ -29,14 +29,16 @@ def live_stream(context) -> str:
     # `t`: when the page was drawn, so the stream sends what changed since (docs/architecture.md).
     query = {"t": int(time.time() * 1000)}
     tab = ""
+    url = reverse("live:stream", args=[workspace.slug])
     if journey is not None:
         tab = str(uuid.uuid4())
-        query |= {"journey": journey.pk, "tab": tab}
+        query["tab"] = tab
+        url = reverse("live:journey_stream", args=[workspace.slug, journey.pk])
     match = request.resolver_match
     return format_html(
         ' hx-ext="sse" sse-connect="{}?{}" sse-close="end" data-live-user="{}"'
         ' data-live-journey="{}" data-live-persona="{}" data-live-tab="{}" data-live-page="{}"',
-        reverse("live:stream", args=[workspace.slug]),
+        url,
         urlencode(query),
         request.user.pk,
         journey.pk if journey is not None else "",

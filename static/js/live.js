@@ -35,7 +35,7 @@
 
   // Changes come in bursts (a move touches two cells, a drag renumbers a column): what they ask
   // for is gathered a moment, so each fragment is fetched once per burst.
-  const GATHER_MS = 80;
+  const GATHER_MS = 40;
   let flushSoon = null;
 
   function whenFree(key, target, run) {

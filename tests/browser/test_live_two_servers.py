@@ -4,6 +4,7 @@ The servers are the production ASGI server in subprocesses (tests/browser/server
 changes travel by PostgreSQL LISTEN/NOTIFY from one to the other.
 """
 
+import os
 import time
 
 import pytest
@@ -17,8 +18,9 @@ from workspaces.models import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Pushed changes must show within this, measured from the moment Alice's save is answered.
-WITHIN_MS = 2000
+# Pushed changes must show within this, measured from the moment Alice's save is answered
+# (LIVE_WITHIN_MS may lengthen it on a machine shared with heavy work, for a diagnosis only).
+WITHIN_MS = int(os.environ.get("LIVE_WITHIN_MS", "2000"))
 
 
 def teammate(workspace, name: str):

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def stream_url(journey) -> str:
-    return reverse("live:stream", args=[journey.workspace.slug]) + f"?journey={journey.pk}"
+    return reverse("live:journey_stream", args=[journey.workspace.slug, journey.pk])
 
 
 def rename(card, actor, title: str):
@@ -62,7 +62,7 @@ def test_a_member_is_refused_another_workspaces_journey(journey, outsider):
     async def scenario():
         client = AsyncClient()
         await client.aforce_login(outsider)
-        url = reverse("live:stream", args=[own.slug]) + f"?journey={journey.pk}"
+        url = reverse("live:journey_stream", args=[own.slug, journey.pk])
         return (await client.get(url)).status_code
 
     assert run(scenario) == 404
@@ -153,7 +153,7 @@ def test_a_browser_too_far_behind_is_told_to_draw_again(journey, card, viewer, e
     async def scenario():
         client = AsyncClient()
         await client.aforce_login(viewer)
-        url = stream_url(journey) + "&since=0"
+        url = stream_url(journey) + "?since=0"
         reader = StreamReader(await client.get(url))
         await reader.until("event: resync")
         await reader.close()
