@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run serve demo test lint format bench messages clean
+.PHONY: help install run demo test lint format bench messages clean
 
 help:
 	@echo "make run     set everything up and serve the app at http://127.0.0.1:8000 (SQLite)"
@@ -33,6 +33,7 @@ run: install
 	$(PY) manage.py load_demo
 	$(UVICORN) --host 127.0.0.1 --port 8000 --reload
 
+.PHONY: serve
 # Production: settings from the environment (SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL…).
 # Several servers may start at once on one database: their migrations take turns (flock).
 serve: install
