@@ -56,15 +56,22 @@ class Stream:
                 yield change.sse()
             if self.tab:
                 await db(presence.join, *self.presence_args)
+            clock = asyncio.get_running_loop().time
+            next_beat = clock() + presence.BEAT_SECONDS
             while True:
                 try:
                     change = await asyncio.wait_for(
-                        self.subscription.queue.get(), presence.BEAT_SECONDS
+                        self.subscription.queue.get(), max(0, next_beat - clock())
                     )
                 except TimeoutError:
+                    change = None
+                # On time however busy the journey: a tab that missed its beats would fade.
+                if clock() >= next_beat:
                     yield ": beat\n\n"
                     if self.tab:
                         await db(presence.beat, *self.presence_args)
+                    next_beat = clock() + presence.BEAT_SECONDS
+                if change is None:
                     continue
                 if self.subscription.overflowed:
                     yield self._drained()

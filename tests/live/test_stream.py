@@ -166,3 +166,35 @@ def test_a_server_without_asgi_draws_no_stream(client, journey, viewer):
     """The tests' WSGI live server: the stream answers at once, with nothing to follow."""
     client.force_login(viewer)
     assert client.get(stream_url(journey)).status_code == 204
+
+
+def test_a_busy_stream_still_beats_its_presence(journey, card, viewer, editor, monkeypatch):
+    """Changes arriving faster than the beat must not starve it: the tab would fade."""
+    from live import presence
+
+    monkeypatch.setattr(presence, "BEAT_SECONDS", 0.6)
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(viewer)
+        reader = StreamReader(await client.get(stream_url(journey)))
+        await reader.until("retry:")
+        # The browser reads all along, as the changes come every 0.15 s or so.
+        reading = asyncio.create_task(reader.until("never sent", timeout=30))
+        for n in range(10):
+            await in_thread(rename_current, card.pk, editor, f"Title {n}")
+            await asyncio.sleep(0.15)
+        reading.cancel()
+        await asyncio.gather(reading, return_exceptions=True)
+        await reader.close()
+        return reader.text
+
+    text = run(scenario)
+    assert text.count("event: touchpoint") == 10
+    assert ": beat" in text.split("event: touchpoint", 2)[2]  # not only after the burst
+
+
+def rename_current(card_pk, actor, title: str):
+    from touchpoints.models import Touchpoint
+
+    rename(Touchpoint.objects.get(pk=card_pk), actor, title)
