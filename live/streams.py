@@ -8,13 +8,15 @@ for their connection; fifty streams hold none.
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from asgiref.sync import sync_to_async
 from django.db import connection
 
 from live import presence
-from live.changes import Change, sse_event
+from live.bus import catch_up, get_bus
+from live.changes import sse_event
 from live.hub import Subscription, hub
 from workspaces.models import Membership
 
@@ -37,22 +39,32 @@ async def db(function, *args):
 
 @dataclass
 class Stream:
-    subscription: Subscription
+    """What the view checked (the member, the workspace, the journey) and where to resume."""
+
+    workspace: int
+    user: int
+    journey: int | None
     tab: object | None
-    missed: list[Change] | None
+    since_id: int | None
+    since_time: datetime | None
+    subscription: Subscription | None = field(default=None, init=False)
 
     @property
     def presence_args(self) -> tuple:
-        s = self.subscription
-        return (self.tab, s.user, s.workspace, s.journey)
+        return (self.tab, self.user, self.workspace, self.journey)
 
     async def events(self) -> AsyncIterator[str]:
-        replayed = {change.id for change in self.missed or ()}
+        """Run on the server's event loop: listening first, then what was missed, then on."""
+        self.subscription = await hub.subscribe(get_bus(), self.workspace, self.user, self.journey)
         try:
+            missed = await db(
+                catch_up, self.workspace, self.since_id, self.since_time, self.subscription.wants
+            )
+            replayed = {change.id for change in missed or ()}
             yield f"retry: {RETRY_MS}\n\n"
-            if self.missed is None:
+            if missed is None:
                 yield sse_event("resync")
-            for change in self.missed or ():
+            for change in missed or ():
                 yield change.sse()
             if self.tab:
                 await db(presence.join, *self.presence_args)
@@ -87,9 +99,7 @@ class Stream:
         finally:
             hub.unsubscribe(self.subscription)
             if self.tab:
-                await db(
-                    presence.leave, self.tab, self.subscription.workspace, self.subscription.journey
-                )
+                await db(presence.leave, self.tab, self.workspace, self.journey)
 
     def _drained(self) -> str:
         """A browser too slow to follow: forget the queue, tell it to draw again."""

@@ -1,6 +1,6 @@
 """The live pages: the event stream of a workspace (or of one journey), and the presence list.
 
-The stream is an async view streaming Server-Sent Events, served by the ASGI server (uvicorn).
+The stream streams Server-Sent Events from an async iterator, served by the ASGI server (uvicorn).
 It checks membership when it opens (an outsider gets 404), catches up from `Last-Event-ID`, and
 ends when its member leaves the workspace. docs/architecture.md describes its URL and events.
 """
@@ -9,48 +9,48 @@ from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.handlers.asgi import ASGIRequest
+from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from journeys.access import get_journey
 from live import presence
-from live.bus import catch_up, get_bus
-from live.hub import hub
-from live.streams import Stream, db
+from live.streams import Stream
 from workspaces.access import get_membership
 from workspaces.models import Action
 
 
 @require_safe
-async def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> HttpResponse:
+def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> HttpResponse:
     """The workspace's changes, or a journey's (`journeys/<id>/stream/`, with `tab=<uuid>` for
     presence); `since=<event id>` or the `Last-Event-ID` header to catch up, or `t=<ms>`, when
-    the page was drawn."""
+    the page was drawn.
+
+    The view checks access, synchronously like every view; the streaming is the async iterator
+    of live.streams, which the ASGI server runs on its event loop for as long as the page is open.
+    """
     if not isinstance(request, ASGIRequest):
         # Served by a WSGI server (the tests' live server): pages draw no stream there.
         return HttpResponse(status=204)
-    journey_id = journey_pk
-    workspace_id, user_id = await db(_open, request, slug, journey_id)
-    tab = presence.parse_tab(request.GET.get("tab")) if journey_id else None
-    since_id = _number(request.headers.get("Last-Event-ID") or request.GET.get("since"))
-    since_time = _moment(request.GET.get("t"))
-    subscription = await hub.subscribe(get_bus(), workspace_id, user_id, journey_id)
-    missed = await db(catch_up, workspace_id, since_id, since_time, subscription.wants)
-    events = Stream(subscription, tab, missed).events()
+    if journey_pk is None:
+        membership = get_membership(request.user, slug, Action.READ)
+    else:
+        _journey, membership = get_journey(request.user, slug, journey_pk, Action.READ)
+    events = Stream(
+        workspace=membership.workspace_id,
+        user=request.user.pk,
+        journey=journey_pk,
+        tab=presence.parse_tab(request.GET.get("tab")) if journey_pk else None,
+        since_id=_number(request.headers.get("Last-Event-ID") or request.GET.get("since")),
+        since_time=_moment(request.GET.get("t")),
+    ).events()
+    # The open stream keeps no connection of its own (live.streams.db).
+    connection.close()
     response = StreamingHttpResponse(events, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # no proxy may hold events back
     return response
-
-
-def _open(request, slug: str, journey_id: int | None) -> tuple[int, int]:
-    """The member's workspace and user ids; 404 for anyone else, and for another journey."""
-    if journey_id is None:
-        membership = get_membership(request.user, slug, Action.READ)
-    else:
-        _journey, membership = get_journey(request.user, slug, journey_id, Action.READ)
-    return membership.workspace_id, request.user.pk
 
 
 def _number(value: str | None) -> int | None:

@@ -1,6 +1,7 @@
 """Helpers of the live tests: a hub of their own on an event loop, and the streams' text."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import sync_to_async
 from django.db import connection
@@ -18,6 +19,20 @@ async def nothing_within(subscription, seconds: float) -> bool:
     except TimeoutError:
         return True
     return False
+
+
+def run_async(coroutine):
+    """Run `coroutine` to its end on an event loop of its own, in a thread of its own: the
+    browser tests' Playwright keeps a loop running in the main thread."""
+
+    def run():
+        try:
+            return asyncio.run(coroutine)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
 
 
 def in_thread(function, *args):

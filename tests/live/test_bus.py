@@ -2,7 +2,6 @@
 workspace through the process's one LISTEN connection; a rolled-back one reaches nobody. And
 the in-process bus of `make run` does the same."""
 
-import asyncio
 
 import pytest
 from django.db import transaction
@@ -12,7 +11,7 @@ from live.bus import MemoryBus, PostgresBus
 from live.hub import Hub
 from live.models import Event
 from tests.factories import WorkspaceFactory
-from tests.live.helpers import in_thread, next_change, nothing_within
+from tests.live.helpers import in_thread, next_change, nothing_within, run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,7 +41,7 @@ def test_a_committed_change_reaches_every_stream_of_its_workspace(journey, card,
         await hub.stop()
         return moved, changes, quiet
 
-    moved, changes, quiet = asyncio.run(scenario())
+    moved, changes, quiet = run_async(scenario())
     for change in changes:
         assert change.kind == "touchpoint"
         assert change.journey == journey.pk
@@ -70,7 +69,7 @@ def test_a_rolled_back_change_is_never_announced(journey, card, editor):
         await hub.stop()
         return quiet
 
-    assert asyncio.run(scenario())
+    assert run_async(scenario())
     assert not Event.objects.exists()
 
 
@@ -93,7 +92,7 @@ def test_one_listening_connection_per_process_whatever_the_streams(journey, edit
         await hub.stop()
         return count
 
-    assert asyncio.run(scenario()) == 1
+    assert run_async(scenario()) == 1
 
 
 def test_the_in_process_bus_stores_and_fans_out_without_postgresql(journey, card, editor):
@@ -108,7 +107,7 @@ def test_the_in_process_bus_stores_and_fans_out_without_postgresql(journey, card
         await in_thread(bus.send, _change(journey, card))
         return [await next_change(first), await next_change(second)]
 
-    changes = asyncio.run(scenario())
+    changes = run_async(scenario())
     event = Event.objects.get()
     assert [change.id for change in changes] == [event.pk, event.pk]
     assert changes[0].data == {"id": card.pk}

@@ -13,7 +13,7 @@ from journeys.models import Activity
 from live import bus
 from live.hub import hub
 from live.models import Event
-from tests.live.helpers import StreamReader, events_of, in_thread
+from tests.live.helpers import StreamReader, events_of, in_thread, run_async
 from workspaces.models import Membership
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,7 +41,7 @@ def run(scenario):
             # The test client logs in on asgiref's one thread: its connection goes too.
             await sync_to_async(close_connection)()
 
-    return asyncio.run(with_cleanup())
+    return run_async(with_cleanup())
 
 
 def test_an_outsider_or_a_visitor_is_refused_the_stream(journey, outsider):
