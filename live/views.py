@@ -5,6 +5,7 @@ It checks membership when it opens (an outsider gets 404), catches up from `Last
 ends when its member leaves the workspace. docs/architecture.md describes its URL and events.
 """
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.decorators import login_required
@@ -20,6 +21,11 @@ from live.streams import Stream
 from workspaces.access import get_membership
 from workspaces.models import Action
 
+# Streams open in bursts (every page of a restarted server reconnects at once): a few at a
+# time reach the database, each from its request's thread, so a burst cannot exhaust its
+# connections (500 at once did, with PostgreSQL's default 100).
+OPENING = threading.BoundedSemaphore(8)
+
 
 @require_safe
 def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> HttpResponse:
@@ -33,10 +39,12 @@ def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> Ht
     if not isinstance(request, ASGIRequest):
         # Served by a WSGI server (the tests' live server): pages draw no stream there.
         return HttpResponse(status=204)
-    if journey_pk is None:
-        membership = get_membership(request.user, slug, Action.READ)
-    else:
-        _journey, membership = get_journey(request.user, slug, journey_pk, Action.READ)
+    with OPENING:
+        try:
+            membership = _member(request, slug, journey_pk)
+        finally:
+            # The open stream keeps no connection of its own (live.streams.db).
+            connection.close()
     events = Stream(
         workspace=membership.workspace_id,
         user=request.user.pk,
@@ -45,12 +53,17 @@ def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> Ht
         since_id=_number(request.headers.get("Last-Event-ID") or request.GET.get("since")),
         since_time=_moment(request.GET.get("t")),
     ).events()
-    # The open stream keeps no connection of its own (live.streams.db).
-    connection.close()
     response = StreamingHttpResponse(events, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # no proxy may hold events back
     return response
+
+
+def _member(request, slug: str, journey_pk: int | None):
+    """The user's membership; 404 for anyone else, and for another workspace's journey."""
+    if journey_pk is None:
+        return get_membership(request.user, slug, Action.READ)
+    return get_journey(request.user, slug, journey_pk, Action.READ)[1]
 
 
 def _number(value: str | None) -> int | None:

@@ -2,7 +2,6 @@
 workspace through the process's one LISTEN connection; a rolled-back one reaches nobody. And
 the in-process bus of `make run` does the same."""
 
-
 import pytest
 from django.db import transaction
 
