@@ -20,8 +20,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from bench import board, live  # noqa: E402
+from bench import board, live, versions  # noqa: E402
 from bench.data import journey_file  # noqa: E402
+from bench.documents import document_benchmarks  # noqa: E402
 from bench.export import export_benchmarks  # noqa: E402
 from bench.timing import RUNS, get_ok, timed  # noqa: E402
 from maps.interchange.exporting import dump_journey  # noqa: E402
@@ -113,7 +114,9 @@ def main() -> None:
     p50, p95 = timed(get_ok(client, journeys_url))
     print(f"{'journeys page, 22 journeys':44} {p50:8.1f} {p95:8.1f}")
     export_benchmarks(client, workspace, user)
+    document_benchmarks(workspace, user)
     board.main()
+    versions.main()
     live.main()
 
 

@@ -15,17 +15,20 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from core.limits import PHOTO_MAX_PIXELS
+
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # The stored copy: big enough for the printed persona card, small enough for every page.
 STORED_SIZE = 512
 STORED_QUALITY = 85
 # Guards against decompression bombs: a small file that would unpack into gigabytes of pixels.
-MAX_PIXELS = 40_000_000
+# The size is read from the file's header, before a single pixel is decoded.
+MAX_PIXELS = PHOTO_MAX_PIXELS
 
 NOT_AN_IMAGE = _(
     "This file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats."
 )
-TOO_MANY_PIXELS = _("This image has too many pixels; use a photo under 40 megapixels.")
+TOO_MANY_PIXELS = _("This image has too many pixels; use a photo under 25 megapixels.")
 DAMAGED = _("This image is damaged or incomplete, so it cannot be used. Try exporting it again.")
 
 
@@ -89,3 +92,27 @@ def _on_white(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     return image.convert("RGB")
+
+
+# What Pillow reports of a JPEG's own structure; anything else in `info` (exif, icc_profile,
+# comment, xmp…) is metadata, which a stored photo never keeps.
+STRUCTURE_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive"}
+
+
+def photo_from_bytes(data: bytes) -> ContentFile:
+    """The stored copy of a photo that came as bytes (a journey file's persona photo), checked
+    like an upload. A JPEG already as this app stores them (square, at most 512 px, without
+    metadata) is kept byte for byte, so a photo survives export and import unchanged; any other
+    image is redrawn as `prepare_photo` does."""
+    upload = ContentFile(data)
+    prepared = prepare_photo(upload)
+    upload.seek(0)
+    with Image.open(upload) as image:
+        width, height = image.size
+        as_stored = (
+            image.format == "JPEG"
+            and image.mode == "RGB"
+            and width == height <= STORED_SIZE
+            and set(image.info) <= STRUCTURE_INFO
+        )
+    return ContentFile(data) if as_stored else prepared

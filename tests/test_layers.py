@@ -15,6 +15,8 @@ import pytest
 LAYERS = (
     "config",
     "live",
+    "sharing",
+    "versions",
     "maps",
     "touchpoints",
     "journeys",

@@ -1,8 +1,10 @@
 """Persona photos: what is accepted, what is refused (and then nothing is stored), how they are
 stored and who may see them."""
 
+import base64
 import io
 import json
+import time
 
 import pytest
 from django.urls import reverse
@@ -311,7 +313,7 @@ def test_persona_of_another_workspace_gets_no_photo_through_mine(
     assert stored_files(storage) == []
 
 
-def test_journey_file_carries_the_persona_but_not_its_photo(photographed):
+def test_journey_file_carries_the_persona_and_its_stored_photo(photographed):
     link = JourneyPersonaFactory(persona=photographed, journey__workspace=photographed.workspace)
 
     document = json.loads(dump_journey(link.journey))
@@ -319,4 +321,39 @@ def test_journey_file_carries_the_persona_but_not_its_photo(photographed):
     (entry,) = document["personas"]
     assert entry["name"] == "Léa Martin"
     assert entry["goals"] == photographed.goals
-    assert not {"photo", "colour"} & set(entry)
+    with photographed.photo.open("rb") as stored:
+        assert base64.b64decode(entry["photo"]) == stored.read()
+    # The colour its name gives is left out: an import picks that one by itself.
+    assert "colour" not in entry
+
+
+def _png_of(width: int, height: int) -> bytes:
+    output = io.BytesIO()
+    Image.new("1", (width, height)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def test_a_forty_megapixel_photo_is_refused_before_decoding_within_a_second(
+    client, editor, persona, storage
+):
+    content = _png_of(8_000, 5_000)  # exactly 40 megapixels, a few kilobytes
+    client.force_login(editor)
+
+    started = time.perf_counter()
+    response = post_photo(client, persona, upload("big.png", content, "image/png"))
+    elapsed = time.perf_counter() - started
+
+    assert response.status_code == 422
+    assert "under 25 megapixels" in response.content.decode()
+    assert elapsed < 1
+    assert stored_files(storage) == []
+
+
+def test_a_photo_just_under_the_pixel_limit_is_accepted(client, editor, persona, storage):
+    client.force_login(editor)
+
+    response = post_photo(client, persona, upload("ok.png", _png_of(5_000, 4_000), "image/png"))
+
+    assert response.status_code in (200, 302)
+    persona.refresh_from_db()
+    assert persona.photo
