@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
@@ -18,9 +19,13 @@ from accounts.models import User
 
 
 def _profile_page(request: HttpRequest, status: int = 200, **forms) -> HttpResponse:
+    password_form = forms.get("password_form") or PasswordChangeForm(request.user)
+    # Django focuses the old password; here it is the second form, and the page would open
+    # scrolled down to it.
+    password_form.fields["old_password"].widget.attrs.pop("autofocus", None)
     context = {
         "profile_form": forms.get("profile_form") or ProfileForm(instance=request.user),
-        "password_form": forms.get("password_form") or PasswordChangeForm(request.user),
+        "password_form": password_form,
     }
     return render(request, "accounts/profile.html", context, status=status)
 
@@ -33,7 +38,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
     if not form.is_valid():
         return _profile_page(request, status=400, profile_form=form)
-    form.save()
+    user = form.save()
+    if user.language:
+        # The message is read on the next page, in the language just chosen.
+        translation.activate(user.language)
     messages.success(request, _("Your profile was saved."))
     return redirect("profile")
 

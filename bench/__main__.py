@@ -21,6 +21,7 @@ from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from bench import board, live, versions  # noqa: E402
+from bench import evidence as evidence_bench  # noqa: E402
 from bench.data import journey_file  # noqa: E402
 from bench.documents import document_benchmarks  # noqa: E402
 from bench.export import export_benchmarks  # noqa: E402
@@ -117,6 +118,7 @@ def main() -> None:
     document_benchmarks(workspace, user)
     board.main()
     versions.main()
+    evidence_bench.main(client, workspace, user)
     live.main()
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "personas",
     "journeys",
     "touchpoints",
+    "evidence",
     "maps",
     "versions",
     "sharing",

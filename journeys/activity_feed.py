@@ -49,6 +49,8 @@ SENTENCES = {
     (Verb.COMMENTED, "frictionnote"): _("%(actor)s commented on the friction “%(label)s”"),
     (Verb.CREATED, "journeypersona"): _("%(actor)s added the persona “%(label)s”"),
     (Verb.DELETED, "journeypersona"): _("%(actor)s removed the persona “%(label)s”"),
+    # Evidence imported from a survey or analytics export: the label is the file's name.
+    (Verb.IMPORTED, "evidence"): _("%(actor)s imported customer evidence from “%(label)s”"),
 }
 # A pair without its own sentence (a verb added later) still reads, if less smoothly.
 FALLBACK = _("%(actor)s: %(verb)s “%(label)s”")

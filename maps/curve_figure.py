@@ -9,6 +9,7 @@ from textwrap import wrap
 from django.utils.translation import ngettext
 
 from maps.curves import EmotionCurve, PersonaCurve, StagePoint
+from maps.measured_figure import measured_traces
 from touchpoints.models import EMOTION_EMOJI, Emotion
 
 # The stylesheet's tokens (static/css/parcours.css :root), for the parts plotly paints itself.
@@ -28,7 +29,8 @@ def figure(curve: EmotionCurve) -> dict:
     # Plain data in plotly's figure schema: building plotly.graph_objects validates every
     # attribute, which cost 10 ms a page; the tests validate the schema instead.
     return {
-        "data": [_trace(persona_curve, curve.comparing) for persona_curve in curve.curves],
+        "data": [_trace(persona_curve, curve.comparing) for persona_curve in curve.curves]
+        + measured_traces(curve),
         "layout": _layout(curve),
         # No mode bar: the chart is read, not explored; resizing is curve.js's job.
         "config": {"displayModeBar": False, "responsive": False, "showTips": False},
@@ -87,7 +89,7 @@ def _layout(curve: EmotionCurve) -> dict:
             "font": {"family": FONT, "size": 13, "color": TEXT},
             "align": "left",
         },
-        showlegend=curve.comparing,
+        showlegend=curve.comparing or bool(curve.measured),
         legend={
             "orientation": "h",
             "x": 0,

@@ -21,6 +21,8 @@ from django.utils.translation import ngettext
 
 from core.templatetags.parcours import signed
 from journeys.models import Journey, JourneyPersona, Stage
+from maps.evidence_map import load_map_evidence
+from maps.felt_measured import with_measured
 from maps.swimlanes import choose_persona
 from personas.models import AVATAR_COLOURS, Persona
 from touchpoints.models import EMOTION_EMOJI, Emotion, Touchpoint
@@ -96,6 +98,17 @@ class EmotionCurve:
     curves: list[PersonaCurve]
     comparing: bool
     can_compare: bool
+    # Felt vs measured (maps/felt_measured.py): per stage, what customers reported, or None.
+    measured: tuple = ()
+    measured_legend: str = ""
+
+    @property
+    def disagreements(self) -> list:
+        return [
+            (stage, point)
+            for stage, point in zip(self.stages, self.measured, strict=False)
+            if point and point.disagrees
+        ]
 
     def _url(self, **query: str) -> str:
         url = reverse("journeys:curve", args=[self.journey.workspace.slug, self.journey.pk])
@@ -123,6 +136,13 @@ class EmotionCurve:
         return any(curve.drawn for curve in self.curves)
 
     @property
+    def measured_summary(self) -> str:
+        if not self.disagreements:
+            return ""
+        stages = ", ".join(stage.name for stage, _point in self.disagreements)
+        return _("Designed and measured emotions disagree at: %(stages)s.") % {"stages": stages}
+
+    @property
     def summary(self) -> str:
         """The chart's accessible name: what a sighted reader takes from the lines."""
         if not self.curves:
@@ -133,10 +153,11 @@ class EmotionCurve:
                 _("%(stage)s: %(emotion)s") % {"stage": p.stage.name, "emotion": p.describe()}
                 for p in curve.points
             )
-            return _("Emotion curve of %(persona)s per stage. %(stages)s.") % {
+            text = _("Emotion curve of %(persona)s per stage. %(stages)s.") % {
                 "persona": curve.persona.name,
                 "stages": stages,
             }
+            return f"{text} {self.measured_summary}".strip()
         return " ".join(
             [
                 ngettext(
@@ -263,7 +284,12 @@ def emotion_curve(journey: Journey, persona: str = "", chosen: str = "") -> Emot
     picked = choose_persona(journey_personas, chosen if comparing else persona)
     shown = journey_personas if comparing else [picked] if picked else []
     averages = stage_averages(journey, [jp.persona_id for jp in shown]) if shown else {}
-    return _build(journey, stages, journey_personas, picked, shown, averages, comparing)
+    curve = _build(journey, stages, journey_personas, picked, shown, averages, comparing)
+    if comparing or picked is None:
+        return curve
+    return with_measured(
+        curve, load_map_evidence(journey, stages, picked.persona_id, listing=False)
+    )
 
 
 def emotion_curve_for_map(
@@ -274,10 +300,12 @@ def emotion_curve_for_map(
     touchpoints: Iterable[Touchpoint],
     *,
     comparing: bool = False,
+    evidence=None,
 ) -> EmotionCurve:
     """The chosen persona's curve (or with `comparing` every persona's, from every persona's
     touchpoints) from what the map page has already loaded: no query."""
     shown = journey_personas if comparing else [chosen] if chosen else []
-    return _build(
+    curve = _build(
         journey, stages, journey_personas, chosen, shown, _averages_of(touchpoints), comparing
     )
+    return with_measured(curve, evidence)

@@ -12,6 +12,7 @@ from journeys.access import get_journey
 from journeys.forms import JourneyPersonaForm
 from journeys.models import Activity, Journey
 from maps.curves import emotion_curve
+from maps.evidence_views import evidence_extra
 from maps.responses import back_to_map, render_map
 from maps.swimlanes import CellKey, load_cells, load_map
 from touchpoints.forms import TouchpointForm
@@ -42,6 +43,8 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
             "form": TouchpointForm(instance=touchpoint),
             "open_friction": _linked_id(request.GET.get("friction")),
         }
+    if not partial:
+        extra |= evidence_extra(journey_map, request.GET, touchpoint)
     return render_map(request, membership, journey_map, partial, **extra)
 
 

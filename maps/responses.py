@@ -49,6 +49,9 @@ def _labels() -> dict[str, str]:
         "what_happens": _("What happens here?"),
         "add": _("Add"),
         "owner_team": _("Owner team:"),
+        "on_target": _("on target"),
+        "off_target": _("off target"),
+        "target": _("target"),
     }
 
 
@@ -75,7 +78,9 @@ def render_map(
 def map_curve(journey_map: JourneyMap):
     """The chosen persona's emotion curve, from the cards the map has loaded: no query."""
     m = journey_map
-    return emotion_curve_for_map(m.journey, m.stages, m.journey_personas, m.chosen, m.touchpoints())
+    return emotion_curve_for_map(
+        m.journey, m.stages, m.journey_personas, m.chosen, m.touchpoints(), evidence=m.evidence
+    )
 
 
 def message_only(request: HttpRequest, membership: Membership, journey_map: JourneyMap):

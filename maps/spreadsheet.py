@@ -1,4 +1,5 @@
-"""A journey as CSV for spreadsheet users: one row per touchpoint, with its friction notes."""
+"""A journey as CSV for spreadsheet users: one row per touchpoint, with its friction notes and
+its evidence (metrics and customer quotes), then one row per stage that has evidence of its own."""
 
 import csv
 import io
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from journeys.models import Journey
 from maps.interchange.exporting import touchpoints_in_file_order
+from maps.spreadsheet_evidence import evidence_by_target, metric_line, quote_line
 from touchpoints.models import Emotion, FrictionNote, Severity, Status
 
 # A cell starting with one of these is run as a formula by spreadsheet programs; a journey is
@@ -43,8 +45,11 @@ def journey_csv(journey: Journey) -> bytes:
                 _("Owner team"),
                 _("Friction count"),
                 _("Friction notes"),
+                _("Metrics"),
+                _("Customer quotes"),
             ]
         )
+        metrics, quotes = evidence_by_target(journey)
         cards_in_cell: Counter = Counter()
         for touchpoint in touchpoints:
             cell = (touchpoint.persona_id, touchpoint.stage_id, touchpoint.channel_id)
@@ -63,8 +68,21 @@ def journey_csv(journey: Journey) -> bytes:
                     _text(touchpoint.owner),
                     len(frictions),
                     "\n".join(_friction_line(friction) for friction in frictions),
+                    _text("\n".join(map(metric_line, metrics.get(("card", touchpoint.pk), [])))),
+                    _text("\n".join(map(quote_line, quotes.get(("card", touchpoint.pk), [])))),
                 ]
             )
+        for stage in journey.stages.all():
+            stage_metrics = metrics.get(("stage", stage.pk), [])
+            stage_quotes = quotes.get(("stage", stage.pk), [])
+            if stage_metrics or stage_quotes:
+                writer.writerow(
+                    ["", _text(stage.name), *[""] * 9]
+                    + [
+                        _text("\n".join(map(metric_line, stage_metrics))),
+                        _text("\n".join(map(quote_line, stage_quotes))),
+                    ]
+                )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -10,6 +10,13 @@ from typing import NamedTuple
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
 from journeys.models import Channel, Journey, Stage
+from maps.evidence_map import (
+    MapEvidence,
+    attach_to_cards,
+    card_metrics,
+    load_map_evidence,
+    with_quote_counts,
+)
 from personas.models import Persona
 from touchpoints.models import (
     EMOTION_EMOJI,
@@ -108,7 +115,9 @@ class Lane:
 
 
 def touchpoints_with_frictions(journey: Journey, persona_id: int):
-    return with_friction_counts(Touchpoint.objects.filter(journey=journey, persona_id=persona_id))
+    """The persona's cards with their frictions summed up and their quotes counted."""
+    cards = Touchpoint.objects.filter(journey=journey, persona_id=persona_id)
+    return with_quote_counts(with_friction_counts(cards))
 
 
 def with_friction_counts(touchpoints):
@@ -188,7 +197,10 @@ def load_cells(journey_map: "JourneyMap", keys: set[CellKey]) -> list[Cell]:
         wanted |= Q(stage_id=stage_id, channel_id=channel_id)
     persona_id = journey_map.chosen.persona_id
     labels = _emotion_labels()
-    for touchpoint in touchpoints_with_frictions(journey_map.journey, persona_id).filter(wanted):
+    touchpoints = list(touchpoints_with_frictions(journey_map.journey, persona_id).filter(wanted))
+    if touchpoints:
+        attach_to_cards(touchpoints, card_metrics([touchpoint.pk for touchpoint in touchpoints]))
+    for touchpoint in touchpoints:
         cells[CellKey.of(touchpoint)].touchpoints.append(_with_summary(touchpoint, labels))
     return list(cells.values())
 
@@ -204,6 +216,7 @@ class JourneyMap:
     chosen: object | None
     lanes: list[Lane] = field(default_factory=list)
     stage_summaries: list[StageSummary] = field(default_factory=list)
+    evidence: MapEvidence | None = None
 
     @cached_property
     def addable_personas(self) -> list[Persona]:
@@ -248,4 +261,7 @@ def load_map(
     if with_touchpoints:
         touchpoints = touchpoints_with_frictions(journey, chosen.persona_id) if chosen else []
         journey_map.lanes, journey_map.stage_summaries = build_map(stages, channels, touchpoints)
+        if chosen:
+            journey_map.evidence = load_map_evidence(journey, stages, chosen.persona_id)
+            attach_to_cards(journey_map.touchpoints(), journey_map.evidence.metrics_by_card)
     return journey_map

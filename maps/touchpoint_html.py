@@ -5,9 +5,11 @@ map page's time at 400 cards; built with `format_html` the same markup costs a t
 The markup is the map's: templates/journeys/map.html draws its cells and summary row with these.
 """
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext, ngettext
+from functools import lru_cache
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext, ngettext
 
 from core.urls import fill
 from maps.swimlanes import Frictions
@@ -29,6 +31,50 @@ def frictions_badge(frictions: Frictions) -> SafeString:
         gettext("worst:"),
         frictions.worst.label,
     )
+
+
+def metric_chip(metric, labels: dict) -> SafeString:
+    """A figure: its name and value, and against its target a word and an icon (never colour
+    alone): "CSAT 3.4/5 · ✗ off target". Escaped by hand into one string: a map draws one per
+    card, and format_html's per-argument escaping was most of their cost (bench/evidence.py)."""
+    on_target = metric.on_target
+    verdict, state = "", "none"
+    if on_target is not None:
+        state = "met" if on_target else "missed"
+        verdict = (
+            f'<span class="chip-verdict"><span aria-hidden="true"> · {"✓" if on_target else "✗"}'
+            f"</span> {labels['on_target'] if on_target else labels['off_target']}"
+            f'<span class="visually-hidden"> ({labels["target"]} {escape(metric.display_target)})'
+            "</span></span>"
+        )
+    return mark_safe(  # safe: every value is escaped above or here
+        f'<span class="chip chip--metric" data-target="{state}"><span aria-hidden="true">📊'
+        f"</span> {escape(metric.label)} <b>{escape(metric.display_value)}</b>{verdict}</span>"
+    )
+
+
+@lru_cache(maxsize=512)
+def _quote_chip(count: int, language: str | None) -> SafeString:
+    words = ngettext("%(count)d quote", "%(count)d quotes", count) % {"count": count}
+    return mark_safe(  # safe: a number and a translated word
+        f'<span class="chip chip--quotes"><span aria-hidden="true">💬</span> {escape(words)}</span>'
+    )
+
+
+def quotes_chip(count: int) -> SafeString:
+    """How many quotes: cached per count and language, as hundreds of cards repeat a few."""
+    return _quote_chip(count, get_language())
+
+
+def _evidence_chips(touchpoint: Touchpoint, labels: dict) -> str:
+    metric = getattr(touchpoint, "key_metric", None)
+    quotes = getattr(touchpoint, "quote_count", 0)
+    if not (metric or quotes):
+        return ""
+    chips = (metric_chip(metric, labels) if metric else "") + (
+        quotes_chip(quotes) if quotes else ""
+    )
+    return mark_safe(f'<p class="touchpoint-evidence">{chips}</p>')  # safe: the chips are escaped
 
 
 def touchpoint_card(touchpoint: Touchpoint, card_url: str, language: str, labels: dict) -> str:
@@ -60,7 +106,7 @@ def touchpoint_card(touchpoint: Touchpoint, card_url: str, language: str, labels
         '<h3 class="touchpoint-title" lang="{}"><a href="?card={}" hx-get="{}" '
         'hx-target="#card_panel" hx-push-url="false">{}</a></h3>{}'
         '<p class="touchpoint-meta"><span class="chip chip--emotion" data-emotion="{}">'
-        '<span aria-hidden="true">{}</span> {}</span>{}</p>{}</li>',
+        '<span aria-hidden="true">{}</span> {}</span>{}</p>{}{}</li>',
         pk,
         pk,
         touchpoint.version,
@@ -73,5 +119,6 @@ def touchpoint_card(touchpoint: Touchpoint, card_url: str, language: str, labels
         touchpoint.emotion_emoji,
         touchpoint.emotion_label,
         frictions_badge(frictions) if frictions.count else "",
+        _evidence_chips(touchpoint, labels),
         owner,
     )

@@ -2,6 +2,8 @@ from django.urls import path
 
 from journeys.views import journey_activity
 from maps import (
+    evidence_import_views,
+    evidence_views,
     friction_views,
     journey_views,
     lifecycle_views,
@@ -125,5 +127,36 @@ urlpatterns = [
         "<int:pk>/comments/<int:comment_pk>/delete/",
         friction_views.comment_delete,
         name="comment_delete",
+    ),
+    # Evidence: metrics and customer quotes (maps/evidence_views.py, evidence_import_views.py).
+    path(
+        "<int:pk>/evidence/import/",
+        evidence_import_views.evidence_import,
+        name="evidence_import",
+    ),
+    path(
+        "<int:pk>/evidence/import/<int:upload_pk>/",
+        evidence_import_views.evidence_review,
+        name="evidence_review",
+    ),
+    path(
+        "<int:pk>/cards/<int:card_pk>/evidence/",
+        evidence_views.card_evidence,
+        name="card_evidence",
+    ),
+    path(
+        "<int:pk>/stages/<int:part_pk>/evidence/",
+        evidence_views.stage_evidence,
+        name="stage_evidence",
+    ),
+    path(
+        "<int:pk>/quotes/<int:quote_pk>/friction/",
+        evidence_views.verbatim_friction,
+        name="verbatim_friction",
+    ),
+    path(
+        "<int:pk>/evidence/<str:kind>/<int:item_pk>/delete/",
+        evidence_views.evidence_delete,
+        name="evidence_delete",
     ),
 ]

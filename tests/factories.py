@@ -1,6 +1,9 @@
+from datetime import date
+
 import factory
 
 from accounts.models import User
+from evidence.models import Metric, Verbatim
 from journeys.models import Channel, Journey, JourneyPersona, Stage
 from personas.models import Persona
 from touchpoints.models import Comment, FrictionNote, Touchpoint
@@ -149,3 +152,28 @@ def build_map(workspace, *, cards: int = 5, personas: int = 2, title: str = "Buy
         FrictionNoteFactory(touchpoint=touchpoint, severity="high", status="open")
         FrictionNoteFactory(touchpoint=touchpoint, severity="critical", status="resolved")
     return journey
+
+
+def add_evidence(journey, per_kind: int) -> None:
+    """`per_kind` metrics and quotes on the journey's cards, and as many on its stages."""
+    cards = list(journey.touchpoints.all())
+    stages = list(journey.stages.all())
+    for n in range(per_kind):
+        on = {"touchpoint": cards[n % len(cards)]} if cards else {"stage": stages[0]}
+        for target in (on, {"stage": stages[n % len(stages)]}):
+            Metric.objects.create(
+                journey=journey,
+                **target,
+                kind="csat",
+                name="CSAT",
+                value=3 + (n % 3) / 2,
+                unit="/5",
+                period=f"{2000 + n}-Q1",
+                period_start=date(2000 + n, 1, 1),
+                period_end=date(2000 + n, 3, 31),
+                target=4,
+                source="Survey",
+            )
+            Verbatim.objects.create(
+                journey=journey, **target, text=f"Quote {n}", sentiment=(n % 5) - 2, source="S"
+            )

@@ -18,6 +18,7 @@ LAYERS = (
     "sharing",
     "versions",
     "maps",
+    "evidence",
     "touchpoints",
     "journeys",
     "personas",

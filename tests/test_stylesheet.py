@@ -1,6 +1,6 @@
-"""The stylesheet stays whole. Its blocks are merged between branches by git's union driver,
-which can drop a closing brace two blocks share; every rule after it is then lost to the
-browser, silently (it happened once: the presentation drew unstyled)."""
+"""The one stylesheet stays whole. Branches append blocks to it; a merge that drops a closing
+brace nests every later rule inside an unclosed one, where browsers ignore it silently (it
+happened once, through git's union merge: the presentation drew unstyled)."""
 
 import re
 from pathlib import Path
@@ -8,21 +8,22 @@ from pathlib import Path
 STYLESHEET = Path(__file__).resolve().parents[1] / "static" / "css" / "parcours.css"
 
 
-def unclosed(css: str) -> list[str]:
-    """The rules (their first line) opened and not closed, in order."""
-    open_rules = []
-    for line in re.sub(r"/\*.*?\*/", "", css, flags=re.S).splitlines():
-        for char in line:
-            if char == "{":
-                open_rules.append(line.strip())
-            elif char == "}" and open_rules:
-                open_rules.pop()
-    return open_rules
+def unclosed(css: str) -> list[int]:
+    """Lines where a rule starts while another is still open, and -1 if braces do not balance.
+
+    A rule or at-rule starts at the left margin; rules inside @media are indented."""
+    depth, found = 0, []
+    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m[0].count("\n"), css, flags=re.S)
+    for number, line in enumerate(text.split("\n"), 1):
+        if line and not line[0].isspace() and not line.startswith("}") and depth:
+            found.append(number)
+        depth += line.count("{") - line.count("}")
+    return found + ([-1] if depth else [])
 
 
-def test_every_rule_of_the_stylesheet_is_closed():
+def test_every_rule_of_the_stylesheet_is_closed_before_the_next_starts():
     assert unclosed(STYLESHEET.read_text(encoding="utf-8")) == []
 
 
 def test_a_rule_left_open_is_caught():
-    assert unclosed(".a {\n  color: red;\n.b {\n  color: blue;\n}\n") == [".a {"]
+    assert unclosed(".a {\n  color: red;\n.b {\n  color: blue;\n}\n") == [3, -1]

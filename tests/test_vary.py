@@ -82,6 +82,11 @@ def world(client, workspace, owner):
         "template_pk": save_as_template(link.journey, version.document()).pk,
         "name": builtin()[0].slug,
         "link_pk": share.pk,
+        # Evidence: an upload, a quote or a metric that does not exist answers 404 both ways.
+        "upload_pk": 0,
+        "quote_pk": 0,
+        "kind": "quotes",
+        "item_pk": 0,
     }
 
     def url(route: str, name: str) -> str:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.forms import NewcomerForm
 from accounts.models import User
+from core import throttle
 from workspaces.access import get_invitation, get_membership
 from workspaces.invitations import ask_for_renewal, send_invitation
 from workspaces.models import Action, Invitation
@@ -23,6 +24,7 @@ from workspaces.models import Action, Invitation
 
 @login_required
 @require_POST
+@throttle.limit_posts(throttle.INVITATION, per="user")
 def invitation_resend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = get_membership(request.user, slug, Action.MANAGE_MEMBERS)
     invitation = get_invitation(membership, pk)
@@ -119,6 +121,7 @@ def invitation_renewal(request: HttpRequest, token: str) -> HttpResponse:
     invitation, gone = _invitation_or_gone(request, token)
     if gone:
         return gone
-    if invitation.is_expired:
+    # Once: a second request would only send the owners the same e-mail again.
+    if invitation.is_expired and invitation.renewal_asked_at is None:
         ask_for_renewal(request, invitation)
     return redirect("invitation", token)

@@ -11,6 +11,7 @@ from operator import attrgetter
 from django.utils import timezone
 
 from journeys.models import Journey
+from maps.interchange.evidence_io import export_evidence
 from maps.interchange.schema import FORMAT, VERSION
 from personas.models import Persona, avatar_colour_for
 from touchpoints.models import Comment, FrictionNote, Touchpoint
@@ -47,7 +48,8 @@ def format_timestamp(moment: datetime, offset_minutes: int = 0) -> str:
 
 
 def export_journey(journey: Journey) -> dict:
-    """The journey as a `parcours.journey` v1 document, in at most six queries whatever its size."""
+    """The journey as a `parcours.journey` v1 document, in at most eight queries whatever its
+    size."""
     stages = list(journey.stages.order_by("position", "pk"))
     channels = list(journey.channels.order_by("position", "pk"))
     links = list(journey.journey_personas.select_related("persona").order_by("position", "pk"))
@@ -70,6 +72,7 @@ def export_journey(journey: Journey) -> dict:
     persona_keys = {link.persona_id: link.key for link in links}
     touchpoint_keys = {touchpoint.pk: touchpoint.key for touchpoint in touchpoints}
 
+    evidence_keys = {"stage": stage_keys, "touchpoint": touchpoint_keys, "persona": persona_keys}
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -134,6 +137,7 @@ def export_journey(journey: Journey) -> dict:
             }
             for friction in frictions
         ],
+        **export_evidence(journey, evidence_keys),
     }
 
 

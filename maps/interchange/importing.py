@@ -8,6 +8,7 @@ from django.db import transaction
 
 from journeys.channel_icons import LANE_COLOURS, icon_for
 from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
+from maps.interchange.evidence_io import import_evidence
 from maps.interchange.reading import parse_journey_file
 from personas.models import Persona, avatar_colour_for, new_photo_name
 from touchpoints.models import Comment, FrictionNote, Touchpoint
@@ -115,6 +116,15 @@ def import_journey(
             )
             for friction, entry in zip(frictions, document["frictions"], strict=True)
             for comment in entry["comments"]
+        )
+        import_evidence(
+            journey,
+            document,
+            {
+                "stage": {stage.key: stage for stage in stages},
+                "touchpoint": touchpoint_by_key,
+                "persona": persona_by_key,
+            },
         )
         if into is None:
             Activity.record(user, Activity.Verb.IMPORTED, journey, journey=journey)

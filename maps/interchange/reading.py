@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from maps.interchange.evidence_schema import JOURNEY_FILE
 from maps.interchange.schema import InvalidJourneyFile, validate
 
 
@@ -65,4 +66,4 @@ def parse_journey_file(data: bytes) -> dict:
         raise InvalidJourneyFile(
             [_("The file holds numbers too long or nesting too deep to be a journey file.")]
         ) from None
-    return validate(document)
+    return validate(document, JOURNEY_FILE)

@@ -344,8 +344,9 @@ DOCUMENT = Record(
 )
 
 
-def validate(document: Any) -> dict:
-    """The document, cleaned for import, or InvalidJourneyFile listing every problem."""
+def validate(document: Any, record: Record | None = None) -> dict:
+    """The document, cleaned for import, or InvalidJourneyFile listing every problem; `record`
+    is the whole file's schema, DOCUMENT with its optional lists (evidence_schema.py)."""
     if not isinstance(document, dict):
         raise InvalidJourneyFile(
             [_("The file must hold one JSON object, not %(actual)s.") % {"actual": kind(document)}]
@@ -359,7 +360,7 @@ def validate(document: Any) -> dict:
         else:
             validation.add(name, _("missing field"))
     validation.raise_if_any()
-    cleaned = DOCUMENT.clean(document, "", validation)
+    cleaned = (record or DOCUMENT).clean(document, "", validation)
     _check_crowding(cleaned, validation)
     validation.raise_if_any()
     return cleaned

@@ -1,10 +1,11 @@
 """The two sizes of picture, laid out top to bottom: header, stages, emotion curve, lanes,
-friction row, footer. A slide is exactly 1920 × 1080; the full map is as large as its cards."""
+friction row, metrics row (when the map has evidence), footer. A slide is exactly 1920 × 1080;
+the full map is as large as its cards."""
 
 from django.utils.translation import gettext as _
 
 from journeys.channel_icons import CHANNEL_EMOJI
-from maps.picture import canvas, curve, emoji, grid, header
+from maps.picture import canvas, curve, emoji, grid, header, metrics_row
 from maps.picture.grid import CELL_PAD, COMPACT, Columns
 from maps.picture.scene import Scene
 from touchpoints.models import EMOTION_EMOJI
@@ -70,6 +71,8 @@ def _map(scene: Scene, columns: Columns, y: float, full: bool) -> tuple[str, flo
         max_lines = [grid.FULL_LINES] * len(scene.lanes)
     else:
         room = SLIDE_HEIGHT - MARGIN - FOOTER - FRICTION_ROW - 2 * GAP - y
+        if metrics_row.shown(scene.evidence):
+            room -= metrics_row.HEIGHT
         heights, max_lines = grid.slide_lane_heights(scene.lanes, card_width, room, LANE_FLOOR)
     lanes_top = y
     colours = scene.persona_colours if scene.comparing else None
@@ -84,4 +87,8 @@ def _map(scene: Scene, columns: Columns, y: float, full: bool) -> tuple[str, flo
     )  # fmt: skip
     y += GAP
     body.append(grid.friction_row(columns, scene.summaries, y, FRICTION_ROW))
-    return "".join(body), y + FRICTION_ROW + GAP
+    y += FRICTION_ROW
+    if metrics_row.shown(scene.evidence):
+        body.append(metrics_row.metrics_row(columns, scene.evidence, y, metrics_row.HEIGHT))
+        y += metrics_row.HEIGHT
+    return "".join(body), y + GAP

@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 
 from journeys.models import Journey, JourneyPersona
 from maps.curves import ALL_PERSONAS, EmotionCurve, emotion_curve_for_map
+from maps.evidence_map import MapEvidence, load_map_evidence
 from maps.swimlanes import Lane, StageSummary, build_map, load_map, with_friction_counts
 from personas.models import Persona
 from touchpoints.models import Touchpoint
@@ -26,6 +27,8 @@ class Scene:
     persona: Persona | None
     # Each persona's curve colour, for the avatars on cards when every persona is shown.
     persona_colours: dict[int, str]
+    # The chosen persona's figures and quotes; None when every persona is shown.
+    evidence: MapEvidence | None = None
 
     @property
     def stages(self):
@@ -40,7 +43,8 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
     """The map of the persona keyed `persona_key` (the first persona when empty), or with
     `persona_key="all"` every persona's cards and the comparison of their curves.
 
-    Four queries: stages, channels, the journey's personas, their cards with friction counts.
+    Four queries: stages, channels, the journey's personas, their cards with friction counts;
+    two more for one persona's map: its metrics and its quotes counted per stage.
     """
     skeleton = load_map(journey, persona_key or None, with_touchpoints=False)
     links = skeleton.journey_personas
@@ -55,8 +59,19 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
     # Every persona's cards in a cell: the personas in the journey's order, each in its own order.
     ordered = sorted(touchpoints, key=lambda t: (rank[t.persona_id], t.position, t.pk))
     lanes, summaries = build_map(skeleton.stages, skeleton.channels, ordered)
+    evidence = None
+    if not comparing and skeleton.chosen:
+        evidence = load_map_evidence(
+            journey, skeleton.stages, skeleton.chosen.persona_id, listing=False
+        )
     curve = emotion_curve_for_map(
-        journey, skeleton.stages, links, skeleton.chosen, ordered, comparing=comparing
+        journey,
+        skeleton.stages,
+        links,
+        skeleton.chosen,
+        ordered,
+        comparing=comparing,
+        evidence=evidence,
     )
     return Scene(
         journey=journey,
@@ -65,6 +80,7 @@ def load_scene(journey: Journey, persona_key: str = "") -> Scene:
         curve=curve,
         persona=None if comparing or not links else skeleton.chosen.persona,
         persona_colours={c.persona.pk: c.colour for c in curve.curves},
+        evidence=evidence,
     )
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from journeys.lifecycle import move_to_trash
 from journeys.models import Activity
-from tests.factories import JourneyPersonaFactory, UserFactory, build_map
+from tests.factories import JourneyPersonaFactory, UserFactory, add_evidence, build_map
 
 
 @pytest.mark.parametrize("journeys", [2, 20])
@@ -42,12 +42,35 @@ def test_map_queries_do_not_grow_with_cards(
 
     # 1. the session, 2. the user, 3. the membership with its workspace, 4. the journey,
     # 5. its stages, 6. its channels, 7. its personas (with each persona),
-    # 8. the chosen persona's touchpoints with friction count and worst severity,
-    # 9. the switcher's workspaces, 10. the journey's as-is/to-be pair.
-    with django_assert_num_queries(10):
+    # 8. the chosen persona's touchpoints with friction count, worst severity and quote count,
+    # 9. the latest figure of each series of the stages and cards, 10. the quotes counted per
+    # stage, 11. the figures and 12. the newest quotes listed under the map, 13. the switcher's
+    # workspaces, 14. the journey's as-is/to-be pair.
+    with django_assert_num_queries(14):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
     assert (
         sum(len(cell.touchpoints) for lane in response.context["map"].lanes for cell in lane.cells)
         == cards
     )
+
+
+@pytest.mark.parametrize(("cards", "evidence"), [(5, 2), (60, 30)])
+def test_map_with_evidence_costs_the_same_queries_at_any_size(
+    client, django_assert_num_queries, viewer, workspace, cards, evidence
+):
+    journey = build_map(workspace, cards=cards, personas=3)
+    add_evidence(journey, evidence)
+    client.force_login(viewer)
+
+    # The same fourteen queries as without evidence (test_map_queries_do_not_grow_with_cards):
+    # the latest figures come in one query, the quotes are counted in one, the figures and
+    # quotes listed under the map in one each, and each card's quote count rides on the
+    # cards' own query.
+    with django_assert_num_queries(14):
+        response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
+
+    html = response.content.decode()
+    assert html.count('class="chip chip--metric"') >= evidence
+    assert 'id="metrics_row"' in html
+    assert f"Quote {evidence - 1}" in html

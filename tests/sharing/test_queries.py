@@ -18,8 +18,9 @@ def test_shared_map_queries(client, workspace, django_assert_num_queries, cards)
     journey = build_map(workspace, cards=cards)
     _link, path = make_link(journey)
     # The link by its token's hash, the visit counted and the previous window read (throttle),
-    # its last use; stages, channels, personas, cards.
-    with django_assert_num_queries(8):
+    # its last use; stages, channels, personas, cards; the map's evidence: the latest figures,
+    # the quotes counted per stage, the figures and the newest quotes listed under the map.
+    with django_assert_num_queries(12):
         assert client.get(path).status_code == 200
 
 

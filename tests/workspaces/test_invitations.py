@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core import throttle
 from tests.factories import PASSWORD, UserFactory
 from workspaces.models import Invitation, Membership, Role
 
@@ -163,6 +164,9 @@ def test_an_expired_link_explains_itself_and_asks_for_a_new_one(
     assert mail.outbox[-1].to == [owner.email]
     assert "late@example.com" in mail.outbox[-1].subject
     assert Invitation.objects.get().renewal_asked_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link + "renewal/")
+    assert len(mail.outbox) == 2  # asked once, mailed once
     client.force_login(owner)
     assert "Asked for a new link" in client.get(members_url(workspace)).content.decode()
 
@@ -217,3 +221,12 @@ def test_an_invitation_of_another_workspace_cannot_be_reached(client, workspace,
     url = reverse("workspaces:invitation_cancel", args=[workspace.slug, invitation.pk])
     assert client.post(url).status_code == 404
     assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_resending_counts_against_the_invitation_limit(client, workspace, owner):
+    invitation, _token = Invitation.invite(workspace, "x@example.com", Role.EDITOR, owner)
+    client.force_login(owner)
+    resend = reverse("workspaces:invitation_resend", args=[workspace.slug, invitation.pk])
+    for _ in range(throttle.INVITATION.limit):
+        client.post(resend)
+    assert client.post(resend).status_code == 429

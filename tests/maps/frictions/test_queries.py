@@ -58,8 +58,8 @@ def test_saving_a_note_queries_are_constant(
     data = {"title": "Renamed", "severity": "low", "status": "open", "version": note.version}
     # session, user, membership + workspace, journey (once: the save does not reach it a
     # second time), the note with its card; the UPDATE; the activity; the map's stages,
-    # channels and journey personas; the card's cell; the note again with its author, and its
-    # comments with their authors.
-    with django_assert_num_queries(13):
+    # channels and journey personas; the card's cell and its metrics (for its chip); the note
+    # again with its author, and its comments with their authors.
+    with django_assert_num_queries(14):
         response = client.post(url(journey, "friction_edit", note.pk), data, **HTMX)
     assert response.status_code == 200

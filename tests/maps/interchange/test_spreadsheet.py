@@ -1,9 +1,11 @@
 import csv
 import io
+from datetime import date
 
 import pytest
 from django.utils import translation
 
+from evidence.models import Metric, Verbatim
 from maps.interchange.exporting import export_journey
 from maps.interchange.importing import import_journey
 from maps.spreadsheet import journey_csv
@@ -23,6 +25,8 @@ ENGLISH_HEADER = [
     "Owner team",
     "Friction count",
     "Friction notes",
+    "Metrics",
+    "Customer quotes",
 ]
 FRENCH_HEADER = [
     "Persona",
@@ -36,6 +40,8 @@ FRENCH_HEADER = [
     "Équipe responsable",
     "Nombre de frictions",
     "Notes de friction",
+    "Indicateurs",
+    "Verbatims clients",
 ]
 
 
@@ -71,6 +77,8 @@ def test_one_row_per_touchpoint_in_the_files_order(workspace, document):
         "Équipe responsable": "Contenus",
         "Nombre de frictions": "0",
         "Notes de friction": "",
+        "Indicateurs": "",
+        "Verbatims clients": "",
     }
 
 
@@ -136,3 +144,30 @@ def test_text_that_a_spreadsheet_would_run_as_a_formula_is_defused(workspace, do
 
     assert row[4] == '\'=HYPERLINK("http://evil.example","clic")'
     assert row[6] == "1"
+
+
+def test_evidence_is_in_the_csv_beside_its_card_and_on_rows_of_its_stage(workspace):
+    journey = import_journey(workspace, (DEMO_DIR / "fr-mode-en-ligne.json").read_bytes())
+    card = journey.touchpoints.get(title="Paiement")
+    stage = journey.stages.get(key="loyalty")
+    Metric.objects.create(
+        journey=journey,
+        touchpoint=card,
+        kind="conversion",
+        name="Taux de conversion",
+        value=2.1,
+        unit="%",
+        period="2026-09",
+        period_start=date(2026, 9, 1),
+        period_end=date(2026, 9, 30),
+        target=3,
+        source="Analytics",
+    )
+    Verbatim.objects.create(journey=journey, stage=stage, text="Points ?", source="NPS")
+
+    header, *rows = _rows(journey_csv(journey), ";")
+
+    paiement = next(row for row in rows if row[4] == "Paiement")
+    assert paiement[11] == "Taux de conversion: 2,1% (2026-09, Analytics; cible 3%, cible manquée)"
+    assert rows[-1][1] == "Fidélisation"
+    assert rows[-1][12] == "“Points ?” — NPS"

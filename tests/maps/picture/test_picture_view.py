@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from bench.data import journey_file
 from maps.interchange.importing import import_journey
-from tests.factories import JourneyFactory, build_map
+from maps.picture.layout import compose
+from maps.picture.scene import load_scene
+from tests.factories import JourneyFactory, add_evidence, build_map
 from tests.maps.picture.helpers import assert_drawn, open_png, picture_url
 
 
@@ -145,8 +147,9 @@ def test_picture_costs_the_same_queries_at_any_size(
     client.force_login(viewer)
 
     # 1. session, 2. user, 3. membership with workspace, 4. journey, 5. stages, 6. channels,
-    # 7. the journey's personas, 8. the shown persona's cards with their friction counts.
-    with django_assert_num_queries(8):
+    # 7. the journey's personas, 8. the shown persona's metrics, 9. its quotes counted per
+    # stage, 10. its cards with their friction counts.
+    with django_assert_num_queries(10):
         response = client.get(picture_url(journey, size=size))
 
     assert response.status_code == 200
@@ -178,3 +181,14 @@ def test_long_names_are_cut_to_fit_never_overflow(client, viewer, workspace):
     assert long.strip() not in svg  # wrapped over lines where there is room…
     assert svg.count("…") >= 4  # …and cut where there is not: title, footer, both lane names
     assert open_png(client.get(picture_url(journey)).content).size == (1920, 1080)
+
+
+def test_the_slide_shows_the_metrics_row_of_a_map_with_evidence(client, viewer, workspace):
+    journey = import_journey(workspace, journey_file(40), user=viewer)
+    add_evidence(journey, 3)
+    client.force_login(viewer)
+
+    svg = compose(load_scene(journey), "slide")
+
+    assert "Metrics" in svg
+    assert "CSAT 4/5 · on target" in svg or "CSAT 3.5/5 · off target" in svg

@@ -1,0 +1,242 @@
+"""Importing an evidence file into a journey: every row checked first, then one transaction.
+
+    table = reading.read_table(data, filename)        # or InvalidEvidenceFile
+    plan = plan_import(journey, table, mapping)        # what would be created, every problem
+    if not plan.problems: counts = plan.apply(user)    # the new rows, in one transaction
+
+A row with a quote is a verbatim; a row with a metric and a value is a metric; a row with
+neither is a problem. A row already in the journey (evidence/models.py says when two are the
+same) is counted as known and written again never, so importing a file twice changes nothing.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from evidence.columns import Mapping
+from evidence.matching import Matcher, NoMatch
+from evidence.models import Metric, Verbatim, guess_kind
+from evidence.periods import parse_period
+from evidence.problems import Problem
+from evidence.reading import Row, Table
+from evidence.values import parse_date, parse_number, parse_sentiment
+from journeys.models import Activity, Journey
+
+SCALE_SUFFIX = re.compile(r"\s*/\s*(\d+)$")
+
+
+class RowError(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass
+class Plan:
+    journey: Journey
+    metrics: list[Metric] = field(default_factory=list)
+    verbatims: list[Verbatim] = field(default_factory=list)
+    known: int = 0  # rows already in the journey (or twice in the file)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def new_count(self) -> int:
+        return len(self.metrics) + len(self.verbatims)
+
+    def apply(self, user=None, filename: str = "") -> tuple[int, int]:
+        """Write the new metrics and verbatims in one transaction: (metrics, verbatims)."""
+        with transaction.atomic():
+            # ignore_conflicts: an import of the same rows by someone else a moment earlier
+            # wins, rather than failing this one.
+            Metric.objects.bulk_create(self.metrics, ignore_conflicts=True, batch_size=1000)
+            Verbatim.objects.bulk_create(self.verbatims, ignore_conflicts=True, batch_size=1000)
+            if self.metrics or self.verbatims:
+                record_import(user, self.journey, filename)
+        return len(self.metrics), len(self.verbatims)
+
+
+def record_import(user, journey: Journey, filename: str) -> None:
+    """An entry of the journey's activity feed: "Marie imported evidence from “survey.csv”"."""
+    Activity.objects.create(
+        workspace_id=journey.workspace_id,
+        journey=journey,
+        actor=user,
+        verb=Activity.Verb.IMPORTED,
+        object_type="evidence",
+        object_id=journey.pk,
+        object_label=filename[:200],
+    )
+
+
+def plan_import(journey: Journey, table: Table, mapping: Mapping) -> Plan:
+    """What importing `table` with `mapping` would create, and every problem, writing nothing."""
+    plan = Plan(journey)
+    missing = _missing_columns(mapping)
+    if missing:
+        plan.problems.append(Problem(1, "", missing))
+        return plan
+    matcher = Matcher(journey)
+    seen = set(Metric.objects.filter(journey=journey).values_list("identity", flat=True))
+    seen |= set(Verbatim.objects.filter(journey=journey).values_list("identity", flat=True))
+    reader = _RowReader(table, mapping)
+    for row in table.rows:
+        try:
+            evidence = _evidence(journey, matcher, reader, row)
+        except RowError as error:
+            plan.problems.append(Problem(row.line, reader.header(error.field), error.message))
+            continue
+        evidence.identity = evidence.compute_identity()
+        if evidence.identity in seen:
+            plan.known += 1
+            continue
+        seen.add(evidence.identity)
+        (plan.verbatims if isinstance(evidence, Verbatim) else plan.metrics).append(evidence)
+    return plan
+
+
+def _missing_columns(mapping: Mapping) -> str:
+    if mapping.get("stage") is None and mapping.get("touchpoint") is None:
+        return _("no column gives the stage (“stage” or “étape”).")
+    has_metrics = mapping.get("metric") is not None and mapping.get("value") is not None
+    if not has_metrics and mapping.get("quote") is None:
+        return _("no column gives a metric and its value (“metric”, “value”) or a quote (“quote”).")
+    return ""
+
+
+class _RowReader:
+    """A row's cells by field, through the mapping."""
+
+    def __init__(self, table: Table, mapping: Mapping) -> None:
+        self.table = table
+        self.mapping = mapping
+
+    def header(self, field: str) -> str:
+        index = self.mapping.get(field)
+        return self.table.headers[index] if index is not None else ""
+
+    def get(self, row: Row, field: str) -> str:
+        index = self.mapping.get(field)
+        return row.cells[index] if index is not None else ""
+
+    def text(self, row: Row, field: str, max_length: int) -> str:
+        value = self.get(row, field)
+        if len(value) > max_length:
+            raise RowError(
+                field,
+                _("%(length)d characters, more than the %(maximum)d allowed.")
+                % {"length": len(value), "maximum": max_length},
+            )
+        return value
+
+    def number(self, row: Row, field: str, strip: str = "") -> tuple[float, bool] | None:
+        value = self.get(row, field)
+        if not value:
+            return None
+        try:
+            text = value.removesuffix(strip) if strip else value
+            return parse_number(text, comma_is_decimal=self.table.comma_is_decimal)
+        except ValueError:
+            raise RowError(field, _("“%(value)s” is not a number.") % {"value": value}) from None
+
+
+def _evidence(journey: Journey, matcher: Matcher, reader: _RowReader, row: Row):
+    target = _target(matcher, reader, row)
+    if reader.get(row, "quote"):
+        return _verbatim(journey, reader, row, target)
+    if reader.get(row, "metric"):
+        return _metric(journey, reader, row, target)
+    if reader.mapping.get("quote") is not None:
+        raise RowError("quote", _("the quote is empty, and the row gives no metric either."))
+    raise RowError("metric", _("the row gives neither a metric nor a quote."))
+
+
+def _target(matcher: Matcher, reader: _RowReader, row: Row) -> dict:
+    try:
+        persona = matcher.persona(p) if (p := reader.get(row, "persona")) else None
+    except NoMatch as error:
+        raise RowError("persona", str(error)) from None
+    stage_name = reader.get(row, "stage")
+    card_name = reader.get(row, "touchpoint")
+    try:
+        if stage_name:
+            stage = matcher.stage(stage_name)
+        elif card_name:  # a card named alone, when only one card has that name or key
+            stage = matcher.stage_of_card(card_name, persona)
+        else:
+            raise NoMatch(_("the stage is empty."))
+    except NoMatch as error:
+        raise RowError("stage", str(error)) from None
+    persona_id = persona.persona_id if persona else None
+    if card_name:
+        try:
+            card = matcher.card(card_name, stage, persona)
+        except NoMatch as error:
+            raise RowError("touchpoint", str(error)) from None
+        return {"touchpoint": card, "persona_id": persona_id}
+    return {"stage": stage, "persona_id": persona_id}
+
+
+def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Metric:
+    name = reader.text(row, "metric", Metric._meta.get_field("name").max_length)
+    # "4,1/5": a score written with its scale.
+    scale = SCALE_SUFFIX.search(reader.get(row, "value"))
+    value = reader.number(row, "value", strip=scale[0] if scale else "")
+    if value is None:
+        raise RowError("value", _("the metric “%(name)s” has no value.") % {"name": name})
+    period_text = reader.get(row, "period")
+    period = parse_period(period_text) if period_text else None
+    if period is None:
+        raise RowError(
+            "period",
+            _(
+                "“%(value)s” is not a period: write a month (2026-07), a quarter (2026-Q3) "
+                "or a range of dates (2026-07-01/2026-09-30)."
+            )
+            % {"value": period_text},
+        )
+    goal = reader.number(row, "target")
+    unit = reader.text(row, "unit", Metric._meta.get_field("unit").max_length)
+    return Metric(
+        journey=journey,
+        **target,
+        kind=guess_kind(name),
+        name=name,
+        value=value[0],
+        unit=unit or ("%" if value[1] else "") or (f"/{scale[1]}" if scale else ""),
+        period=period.label,
+        period_start=period.start,
+        period_end=period.end,
+        target=goal[0] if goal else None,
+        source=reader.text(row, "source", Metric._meta.get_field("source").max_length),
+    )
+
+
+def _verbatim(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Verbatim:
+    day_text = reader.get(row, "date")
+    try:
+        day = parse_date(day_text) if day_text else None
+    except ValueError:
+        raise RowError(
+            "date",
+            _("“%(value)s” is not a date: write 2026-09-14 or 14/09/2026.") % {"value": day_text},
+        ) from None
+    sentiment_text = reader.get(row, "sentiment")
+    try:
+        sentiment = parse_sentiment(sentiment_text)
+    except ValueError:
+        raise RowError(
+            "sentiment",
+            _("“%(value)s” is not a sentiment from -2 to +2.") % {"value": sentiment_text},
+        ) from None
+    return Verbatim(
+        journey=journey,
+        **target,
+        text=reader.get(row, "quote"),
+        date=day,
+        sentiment=sentiment,
+        segment=reader.text(row, "segment", Verbatim._meta.get_field("segment").max_length),
+        source=reader.text(row, "source", Verbatim._meta.get_field("source").max_length),
+    )
