@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 
 help:
 	@echo "make run     set everything up and serve the app at http://127.0.0.1:8000 (SQLite)"
+	@echo "make serve PORT=8001  the production server (settings from the environment, DATABASE_URL)"
 	@echo "make test    the whole suite, browser tests included, on a throwaway PostgreSQL"
 	@echo "make lint    ruff check + format --check"
 	@echo "make bench   benchmarks on a throwaway PostgreSQL; prints the figures"
@@ -21,10 +22,24 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 	$(PY) bin/compile_messages.py
 
+# The ASGI server (uvicorn) serves pages and live updates alike; an open stream never holds up
+# a restart for more than a couple of seconds.
+UVICORN := $(VENV)/bin/uvicorn config.asgi:application --timeout-graceful-shutdown 2
+PORT ?= 8001
+WORKERS ?= 2
+
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(UVICORN) --host 127.0.0.1 --port 8000 --reload
+
+.PHONY: serve
+# Production: settings from the environment (SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL…).
+# Several servers may start at once on one database: their migrations take turns (flock).
+serve: install
+	$(PY) manage.py collectstatic --noinput -v0
+	flock /tmp/parcours-migrate.lock $(PY) manage.py migrate --noinput -v0
+	$(UVICORN) --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) --proxy-headers --no-access-log
 
 test: install
 	bin/system-deps

@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from bench import board, versions  # noqa: E402
+from bench import board, live, versions  # noqa: E402
 from bench import evidence as evidence_bench  # noqa: E402
 from bench.data import journey_file  # noqa: E402
 from bench.documents import document_benchmarks  # noqa: E402
@@ -119,6 +119,7 @@ def main() -> None:
     board.main()
     versions.main()
     evidence_bench.main(client, workspace, user)
+    live.main()
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "maps",
     "versions",
     "sharing",
+    "live",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from accounts import views as account_views
+from live import urls as live_urls
 from maps import persona_urls
 from maps import urls as map_urls
 from sharing import urls as sharing_urls
@@ -44,6 +45,7 @@ urlpatterns = [
     path("w/<slug:slug>/journeys/", include(version_urls)),
     path("w/<slug:slug>/personas/", include(persona_urls)),
     path("w/<slug:slug>/frictions/", include(touchpoint_urls)),
+    path("w/<slug:slug>/", include(live_urls)),
     path("s/", include((sharing_urls.shared_patterns, "shared"))),
 ]
 # Media files (persona photos) are never served from MEDIA_ROOT, in DEBUG either: they go

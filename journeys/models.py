@@ -267,7 +267,7 @@ class Activity(models.Model):
 
     @classmethod
     def record(cls, actor, verb: str, obj, journey: Journey | None = None, workspace=None):
-        return cls.objects.create(
+        activity = cls(
             workspace=workspace or journey.workspace,
             journey=journey,
             actor=actor,
@@ -276,6 +276,11 @@ class Activity(models.Model):
             object_id=obj.pk,
             object_label=str(obj)[:200],
         )
+        # Not stored: for those who listen to the save (live updates read the changed row's
+        # version and place from it, without another query).
+        activity.subject = obj
+        activity.save()
+        return activity
 
 
 def channel_names(workspace: Workspace, current: list[str]) -> list[str]:

@@ -35,7 +35,7 @@ def journey_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
         request.GET.get("persona"),
         persona_id=touchpoint.persona_id if touchpoint else None,
     )
-    partial = targeted(request, "map_summary", "map_grid")
+    partial = targeted(request, "map_summary", "map_grid", "persona_bar")
     extra = {"adding": adding}
     if touchpoint:
         extra |= {

@@ -14,6 +14,7 @@ import pytest
 # Top first, as grimp wants them; docs/architecture.md draws the same list bottom first.
 LAYERS = (
     "config",
+    "live",
     "sharing",
     "versions",
     "maps",

@@ -1,0 +1,115 @@
+"""One open stream: what a browser receives between opening its stream and closing its tab.
+
+The ORM is reached through `db()`: in the server's shared thread pool, on a connection closed
+right after, so a stream holds no database connection while it waits (the process's one
+LISTEN connection feeds it). A stream's few queries (opening, a presence beat every 10 s) pay
+for their connection; fifty streams hold none.
+"""
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from asgiref.sync import sync_to_async
+from django.db import connection
+
+from live import presence
+from live.bus import catch_up, get_bus
+from live.changes import sse_event
+from live.hub import Subscription, hub
+from workspaces.models import Membership
+
+# A comment line every BEAT_SECONDS keeps proxies from closing an idle stream; the same timer
+# beats the tab's presence. A browser reconnects RETRY_MS after a lost connection.
+RETRY_MS = 2000
+
+
+async def db(function, *args):
+    """Run `function` in the shared thread pool, and close its connection after."""
+
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connection.close()
+
+    return await sync_to_async(run, thread_sensitive=False)()
+
+
+@dataclass
+class Stream:
+    """What the view checked (the member, the workspace, the journey) and where to resume."""
+
+    workspace: int
+    user: int
+    journey: int | None
+    tab: object | None
+    since_id: int | None
+    since_time: datetime | None
+    subscription: Subscription | None = field(default=None, init=False)
+
+    @property
+    def presence_args(self) -> tuple:
+        return (self.tab, self.user, self.workspace, self.journey)
+
+    async def events(self) -> AsyncIterator[str]:
+        """Run on the server's event loop: listening first, then what was missed, then on."""
+        self.subscription = await hub.subscribe(get_bus(), self.workspace, self.user, self.journey)
+        try:
+            missed = await db(
+                catch_up, self.workspace, self.since_id, self.since_time, self.subscription.wants
+            )
+            replayed = {change.id for change in missed or ()}
+            yield f"retry: {RETRY_MS}\n\n"
+            if missed is None:
+                yield sse_event("resync")
+            for change in missed or ():
+                yield change.sse()
+            if self.tab:
+                await db(presence.join, *self.presence_args)
+            clock = asyncio.get_running_loop().time
+            next_beat = clock() + presence.BEAT_SECONDS
+            while True:
+                try:
+                    change = await asyncio.wait_for(
+                        self.subscription.queue.get(), max(0, next_beat - clock())
+                    )
+                except TimeoutError:
+                    change = None
+                # On time however busy the journey: a tab that missed its beats would fade.
+                if clock() >= next_beat:
+                    yield ": beat\n\n"
+                    if self.tab:
+                        await db(presence.beat, *self.presence_args)
+                    next_beat = clock() + presence.BEAT_SECONDS
+                if change is None:
+                    continue
+                if self.subscription.overflowed:
+                    yield self._drained()
+                elif change.kind == "membership":
+                    if change.data.get("user") != self.subscription.user:
+                        continue
+                    if not await db(_still_member, self.subscription):
+                        yield sse_event("end")
+                        return
+                    yield sse_event("resync")
+                elif change.id is None or change.id not in replayed:
+                    yield change.sse()
+        finally:
+            hub.unsubscribe(self.subscription)
+            if self.tab:
+                await db(presence.leave, self.tab, self.workspace, self.journey)
+
+    def _drained(self) -> str:
+        """A browser too slow to follow: forget the queue, tell it to draw again."""
+        while not self.subscription.queue.empty():
+            self.subscription.queue.get_nowait()
+        self.subscription.overflowed = False
+        return sse_event("resync")
+
+
+def _still_member(subscription: Subscription) -> bool:
+    return Membership.objects.filter(
+        user_id=subscription.user, workspace_id=subscription.workspace
+    ).exists()
