@@ -15,6 +15,7 @@ from core.htmx import redirect_after_post, render_htmx
 from core.urls import url_template
 from maps.curves import emotion_curve_for_map
 from maps.swimlanes import JourneyMap, load_map
+from maps.touchpoint_html import GridHtml
 from workspaces.models import Membership
 
 TEMPLATE = "journeys/map.html"
@@ -22,20 +23,24 @@ TEMPLATE = "journeys/map.html"
 
 def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dict:
     chosen = journey_map.chosen
+    journey = journey_map.journey
+    # Built once: every cell links to it, and every card to its panel (core/urls.py).
+    journey_url = journey.get_absolute_url()
+    card_url = url_template("journeys:card", membership.workspace.slug, journey.pk)
+    labels = _labels()
     return {
         "workspace": membership.workspace,
         "membership": membership,
         "can_edit": membership.can_edit,
-        "journey": journey_map.journey,
-        # Built once: every cell links to it, and every card to its panel (core/urls.py).
-        "journey_url": journey_map.journey.get_absolute_url(),
-        "card_url_template": url_template(
-            "journeys:card", membership.workspace.slug, journey_map.journey.pk
-        ),
+        "journey": journey,
+        "journey_url": journey_url,
         "map": journey_map,
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",
-        "labels": _labels(),
+        "labels": labels,
+        "grid_html": GridHtml(
+            card_url=card_url, language=journey.language, labels=labels, journey_url=journey_url
+        ),
         **extra,
     }
 

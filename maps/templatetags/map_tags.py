@@ -1,6 +1,8 @@
-"""The map's cards and badges, built in Python (maps/cards.py says why): `{% load map_tags %}`."""
+"""The map's cells, cards and badges, built in Python (maps/touchpoint_html.py says why):
+`{% load map_tags %}`."""
 
 from django import template
+from django.template.loader import get_template
 
 from maps import curve_figure, touchpoint_html
 
@@ -8,10 +10,21 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def touchpoint_card(context, touchpoint) -> str:
-    """A card of the map (maps/cards.py says why it is built in Python)."""
-    return touchpoint_html.touchpoint_card(
-        touchpoint, context["card_url_template"], context["journey"].language, context["labels"]
+def map_cell(context, cell) -> str:
+    """A cell of the map with its cards; its "add a card" form, when open, is the map's
+    `add_card_form` partial."""
+    editing = context["can_edit"] and context["chosen"]
+    form = ""
+    if editing and (context.get("add_form") or cell.dom_id == context.get("adding")):
+        partial = get_template("journeys/map.html#add_card_form").template
+        with context.push(cell=cell):
+            form = partial.render(context)
+    return context["grid_html"].cell(
+        cell,
+        oob=bool(context.get("oob")),
+        add_link=bool(editing),
+        persona_key=context["persona_key"],
+        form=form,
     )
 
 
