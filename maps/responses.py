@@ -13,6 +13,7 @@ from django_htmx.http import reswap, trigger_client_event
 
 from core.htmx import redirect_after_post, render_htmx
 from core.urls import url_template
+from maps.axis_html import AxisHtml
 from maps.curves import emotion_curve_for_map
 from maps.swimlanes import JourneyMap, load_map
 from maps.touchpoint_html import GridHtml
@@ -38,6 +39,7 @@ def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dic
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",
         "labels": labels,
+        "axis_html": AxisHtml(membership.workspace.slug, journey.pk, journey.language),
         "grid_html": GridHtml(
             card_url=card_url, language=journey.language, labels=labels, journey_url=journey_url
         ),

@@ -3,6 +3,7 @@
 
 from django import template
 from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
 from maps import curve_figure, touchpoint_html
 
@@ -26,6 +27,12 @@ def map_cell(context, cell) -> str:
         persona_key=context["persona_key"],
         form=form,
     )
+
+
+@register.simple_tag(takes_context=True)
+def axis_header(context, part) -> str:
+    """A stage's or channel's header with its menu (maps/axis_html.py)."""
+    return mark_safe(context["axis_html"].header(part, context))
 
 
 @register.simple_tag
