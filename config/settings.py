@@ -120,6 +120,17 @@ STORAGES = {
     },
 }
 
+# Parts of the map drawn once per role and language rather than per viewer (maps/fragments.py).
+# Their keys carry the versions of what they show, so the cache of each process is never stale.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+}
+
 # Journey files are refused above this size (the import form checks it too, with a message).
 JOURNEY_FILE_MAX_BYTES = 5 * 1024 * 1024
 # Persona photos are refused above this size, whatever their type (personas/photos.py).

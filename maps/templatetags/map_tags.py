@@ -5,27 +5,41 @@ from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from maps import curve_figure, touchpoint_html
+from maps import curve_figure, fragments, touchpoint_html
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def map_cell(context, cell) -> str:
-    """A cell of the map with its cards; its "add a card" form, when open, is the map's
-    `add_card_form` partial."""
-    editing = context["can_edit"] and context["chosen"]
-    form = ""
+    """A cell of the map with its cards, drawn once per audience (maps/fragments.py); its "add
+    a card" form, when open, is the map's `add_card_form` partial, drawn for the user alone."""
+    editing = bool(context["can_edit"] and context["chosen"])
+    oob = bool(context.get("oob"))
+    grid, persona_key = context["grid_html"], context["persona_key"]
     if editing and (context.get("add_form") or cell.dom_id == context.get("adding")):
         partial = get_template("journeys/map.html#add_card_form").template
         with context.push(cell=cell):
             form = partial.render(context)
-    return context["grid_html"].cell(
-        cell,
-        oob=bool(context.get("oob")),
-        add_link=bool(editing),
-        persona_key=context["persona_key"],
-        form=form,
+        return grid.cell(cell, oob=oob, add_link=True, persona_key=persona_key, form=form)
+    state = (
+        cell.dom_id,
+        cell.stage.version,
+        cell.channel.version,
+        persona_key,
+        oob,
+        context["journey"].language,
+        context["journey_url"],
+        tuple(
+            (card.pk, card.version, card.open_friction_count, card.worst_severity_rank)
+            for card in cell.touchpoints
+        ),
+    )
+    return fragments.drawn_once(
+        "cell",
+        state,
+        editing,
+        lambda: grid.cell(cell, oob=oob, add_link=editing, persona_key=persona_key, form=""),
     )
 
 
