@@ -27,6 +27,7 @@ import os
 import random
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -200,12 +201,13 @@ def run_editors(host: str, plan: dict, editors: int, ramp: float, seconds: float
     return environment.stats
 
 
-def report(stats, editors: int, seconds: float) -> bool:
+def report(stats, editors: int, seconds: float, load: float) -> bool:
     """Prints the figures; True when every kind is under 300 ms at p95 without an error."""
     total = stats.total
     print(
         f"\n{editors} editors, {seconds:.0f} s: {total.num_requests} requests, "
-        f"{total.num_requests / seconds:.1f} requests/s, {total.num_failures} errors"
+        f"{total.num_requests / seconds:.1f} requests/s, {total.num_failures} errors "
+        f"(machine's load average before: {load:.1f} on {os.cpu_count()} cores)"
     )
     print(f"{'request':18} {'count':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
     ok = total.num_failures == 0
@@ -239,21 +241,19 @@ def main(argv=None) -> int:
     setup = [PYTHON, "-m", "bench.load_setup", str(max(runs))]
     plan = json.loads(subprocess.check_output(setup, cwd=ROOT).decode().strip().splitlines()[-1])
     plan["stream"] = args.stream_path.format(slug=plan["slug"], journey=plan["journey"])
+    # Stopped from outside, the server it started stops too (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     port = free_port()
     print(f"{datetime.date.today()} · server: {args.serve.format(port=port, bin='.venv/bin')}")
     with tempfile.TemporaryDirectory() as static_root:
         server = start_server(args.serve, port, server_environment(static_root))
         try:
-            results = [
-                report(
-                    run_editors(
-                        f"http://127.0.0.1:{port}", plan, n, args.ramp, args.seconds, args.stream
-                    ),
-                    n,
-                    args.seconds,
-                )
-                for n in runs
-            ]
+            results = []
+            for n in runs:
+                load = os.getloadavg()[0]
+                host = f"http://127.0.0.1:{port}"
+                stats = run_editors(host, plan, n, args.ramp, args.seconds, args.stream)
+                results.append(report(stats, n, args.seconds, load))
         finally:
             os.killpg(server.pid, 15)
             server.wait(timeout=30)
