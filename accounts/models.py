@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,11 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField(_("email"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
+    # Blank: the language the browser asks for, or the one last chosen in the header.
+    language = models.CharField(
+        _("interface language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    email_on_mention = models.BooleanField(_("e-mail me when someone mentions me"), default=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -22,6 +22,7 @@ from django.urls import resolve, reverse  # noqa: E402
 from accounts.models import User  # noqa: E402
 from bench import board  # noqa: E402
 from bench.data import journey_file  # noqa: E402
+from bench.documents import document_benchmarks  # noqa: E402
 from bench.export import export_benchmarks  # noqa: E402
 from bench.fragments import fragment_requests  # noqa: E402
 from bench.timing import CLOCK_NAME, RUNS, get_ok, timed  # noqa: E402
@@ -117,6 +118,7 @@ def main() -> None:
     p50, p95 = timed(get_ok(client, journeys_url))
     print(f"{'journeys page, 22 journeys':44} {p50:8.1f} {p95:8.1f}")
     export_benchmarks(client, workspace, user)
+    document_benchmarks(workspace, user)
     board.main()
 
 

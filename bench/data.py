@@ -3,6 +3,8 @@
 import json
 import random
 
+from core.limits import NOTES_PER_CARD
+
 SEVERITIES = ["low", "medium", "high", "critical"]
 STATUSES = ["open", "in_progress", "resolved"]
 
@@ -67,7 +69,8 @@ def journey_document(
                     {"author": "Sam", "body": "Seen it.", "created_at": "2026-11-20T10:00:00Z"}
                 ],
             }
-            for i in range(frictions if cards else 0)
+            # Spread over the cards, never more on one than a card holds.
+            for i in range(min(frictions, cards * NOTES_PER_CARD))
         ],
     }
 

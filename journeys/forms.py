@@ -13,12 +13,59 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 class JourneyForm(forms.ModelForm):
-    """A new journey: a title and an optional description; stages and channels come by default."""
+    """A new journey: a title, an optional description, and the language its default stages and
+    channels are named in (the creator's interface language unless they choose another)."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the stages and channels"),
+        choices=settings.LANGUAGES,
+        required=False,
+    )
+
+    class Meta:
+        model = Journey
+        fields = ["title", "description", "language"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, interface_language: str = settings.LANGUAGE_CODE, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = interface_language
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or self.fields["language"].initial
+
+
+class JourneyEditForm(VersionedForm):
+    """A journey's title and description, edited in place on its map."""
 
     class Meta:
         model = Journey
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class DuplicateJourneyForm(forms.Form):
+    with_comments = forms.BooleanField(label=_("Copy the comments too"), required=False)
+
+
+class JourneySearchForm(forms.Form):
+    """The journeys page's search and order, from the query string."""
+
+    SORTS = {"updated": ["-updated_at", "pk"], "title": ["title", "pk"]}
+
+    q = forms.CharField(label=_("Search journeys"), required=False, max_length=100)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("updated", _("Last updated")), ("title", _("Title"))],
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
+
+    def order(self) -> list[str]:
+        sort = self.cleaned_data.get("sort") if self.is_valid() else ""
+        return self.SORTS[sort or "updated"]
 
 
 class JourneyImportForm(forms.Form):

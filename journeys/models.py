@@ -5,7 +5,10 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from core import limits
 from core.keys import KEY_MAX_LENGTH, unique_key
+from core.limits import DESCRIPTION_MAX_LENGTH
+from core.versioning import Versioned
 from journeys.channel_icons import CHANNEL_EMOJI, LANE_COLOURS, ChannelIcon, icon_for
 from journeys.parts import JourneyPart
 from personas.models import Persona
@@ -30,12 +33,26 @@ DEFAULT_CHANNELS = [
 ]
 
 
-class Journey(models.Model):
+class JourneyQuerySet(models.QuerySet):
+    def in_trash(self) -> "JourneyQuerySet":
+        return self.filter(deleted_at__isnull=False)
+
+
+class LiveJourneyManager(models.Manager.from_queryset(JourneyQuerySet)):
+    """Journeys not in the trash: the default, so a deleted journey leaves every list, count
+    and address at once (journeys/lifecycle.py). Joins from other models (a card's journey)
+    say `journey__deleted_at=None` themselves."""
+
+    def get_queryset(self) -> JourneyQuerySet:
+        return super().get_queryset().filter(deleted_at=None)
+
+
+class Journey(Versioned, models.Model):
     """A scenario drawn for one or more personas, across ordered stages and channels."""
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="journeys")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     language = models.CharField(_("language"), max_length=16, default="en")
     personas = models.ManyToManyField(
         Persona, through="JourneyPersona", related_name="journeys", blank=True
@@ -46,6 +63,14 @@ class Journey(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # In the trash since then (journeys/lifecycle.py); purged TRASH_DAYS later.
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = LiveJourneyManager()
+    with_trashed = JourneyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "pk"]
@@ -58,15 +83,22 @@ class Journey(models.Model):
 
     @classmethod
     def create_with_defaults(
-        cls, workspace: Workspace, title: str, description: str = "", user=None
+        cls,
+        workspace: Workspace,
+        title: str,
+        description: str = "",
+        user=None,
+        language: str | None = None,
     ):
-        """A new journey with the default stages and channels, named in the workspace's language."""
-        with transaction.atomic(), translation.override(workspace.language):
+        """A new journey with the default stages and channels, named in `language` (the one its
+        creator chose; the workspace's by default)."""
+        language = language or workspace.language
+        with transaction.atomic(), translation.override(language):
             journey = cls.objects.create(
                 workspace=workspace,
                 title=title,
                 description=description,
-                language=workspace.language,
+                language=language,
                 created_by=user,
             )
             Stage.objects.bulk_create(
@@ -97,6 +129,7 @@ class Journey(models.Model):
             existing = next((link for link in links if link.persona_id == persona.pk), None)
             if existing:
                 return existing
+            limits.ensure_room("persona", len(links), limits.PERSONAS_PER_JOURNEY)
             return JourneyPersona.objects.create(
                 journey=self,
                 persona=persona,
@@ -138,7 +171,7 @@ class Stage(JourneyPart, models.Model):
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="stages")
     key = models.CharField(max_length=KEY_MAX_LENGTH)
     name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
 
@@ -153,6 +186,9 @@ class Stage(JourneyPart, models.Model):
 
     def siblings(self) -> models.QuerySet:
         return Stage.objects.filter(journey_id=self.journey_id)
+
+    def ensure_room(self, *, moving: bool = False) -> None:
+        limits.ensure_room("stage", self.siblings().count(), limits.STAGES_PER_JOURNEY)
 
 
 class Channel(JourneyPart, models.Model):
@@ -182,6 +218,9 @@ class Channel(JourneyPart, models.Model):
     def siblings(self) -> models.QuerySet:
         return Channel.objects.filter(journey_id=self.journey_id)
 
+    def ensure_room(self, *, moving: bool = False) -> None:
+        limits.ensure_room("channel", self.siblings().count(), limits.CHANNELS_PER_JOURNEY)
+
     @classmethod
     def create_last(cls, journey_id: int, key_base: str, **fields) -> "Channel":
         """A new lane, with an icon guessed from its name and the next colour of the palette."""
@@ -200,6 +239,8 @@ class Activity(models.Model):
         UPDATED = "updated", _("updated")
         MOVED = "moved", _("moved")
         DELETED = "deleted", _("deleted")
+        RESTORED = "restored", _("restored")
+        DUPLICATED = "duplicated", _("duplicated")
         COMMENTED = "commented", _("commented on")
         RESOLVED = "resolved", _("resolved")
         REOPENED = "reopened", _("reopened")
@@ -243,7 +284,11 @@ def channel_names(workspace: Workspace, current: list[str]) -> list[str]:
     with translation.override(workspace.language):
         defaults = [gettext(name) for _key, _icon, name in DEFAULT_CHANNELS]
     used = sorted(
-        set(Channel.objects.filter(journey__workspace=workspace).values_list("name", flat=True)),
+        set(
+            Channel.objects.filter(
+                journey__workspace=workspace, journey__deleted_at=None
+            ).values_list("name", flat=True)
+        ),
         key=str.casefold,
     )
     spelling = {name.casefold(): name for name in current}

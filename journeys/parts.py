@@ -27,6 +27,12 @@ class JourneyPart(Versioned):
     def siblings(self) -> models.QuerySet:
         raise NotImplementedError
 
+    def ensure_room(self, *, moving: bool = False) -> None:
+        """Raise core.limits.LimitReached if the row's container is full (called under the
+        journey's lock, so two additions at once cannot both take the last place); `moving`:
+        the row was just moved there from another container of the same journey."""
+        raise NotImplementedError
+
     @classmethod
     def lock_journey(cls, journey_id: int) -> None:
         """Take the journey's row lock until the transaction ends, and mark it as changed."""
@@ -39,6 +45,7 @@ class JourneyPart(Versioned):
         with transaction.atomic():
             cls.lock_journey(journey_id)
             row = cls(journey_id=journey_id, **fields)
+            row.ensure_room()
             taken = set(cls.objects.filter(journey_id=journey_id).values_list("key", flat=True))
             row.key = unique_key(key_base, taken)
             last = row.siblings().aggregate(last=Max("position"))["last"]
@@ -70,6 +77,9 @@ class JourneyPart(Versioned):
                 raise StaleVersion(model.objects.filter(pk=self.pk).first())
             for name, value in container.items():
                 setattr(self, name, value)
+            if moved_away:
+                # Undone with the rest of the move if the new container is full.
+                self.ensure_room(moving=True)
             self.version = expected_version + 1
             new = dict(self.siblings().values_list("pk", "position"))
             ids = insert_at([pk for pk in new if pk != self.pk], self.pk, index)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import retarget
 
+from core import throttle
 from core.conflicts import CONFLICT_STATUS, deleted_meanwhile, stale_edit
 from core.htmx import HtmxHttpRequest
 from core.versioning import StaleVersion
@@ -28,6 +29,7 @@ from touchpoints.forms import (
     NewFrictionNoteForm,
     TouchpointForm,
 )
+from touchpoints.mention_mail import mail_mentioned
 from touchpoints.models import FrictionNote, Status, Touchpoint
 from workspaces.models import Action
 
@@ -95,8 +97,8 @@ def friction_add(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) -> 
             request, membership, touchpoint, "card_frictions", status=400, friction_form=form
         )
     note = form.save(commit=False)
-    note.touchpoint, note.author = touchpoint, request.user
-    note.save()
+    note.author = request.user
+    touchpoint.add_friction_note(note)
     Activity.record(request.user, Activity.Verb.CREATED, note, journey=touchpoint.journey)
     return _respond(request, membership, touchpoint, "card_frictions", changed=True, note=note)
 
@@ -228,6 +230,7 @@ def friction_delete(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: i
 
 @login_required
 @require_POST
+@throttle.limit_posts(throttle.COMMENT, per="user")
 def comment_add(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
     note, membership = get_friction(request.user, slug, pk, friction_pk, Action.COMMENT)
     form = CommentForm(request.POST, members=membership.workspace.people())
@@ -241,9 +244,10 @@ def comment_add(request: HtmxHttpRequest, slug: str, pk: int, friction_pk: int):
             note=note,
             comment_form=form,
         )
-    note.post_comment(
+    comment = note.post_comment(
         request.user, form.cleaned_data["body"], form.mentioned, membership.workspace.pk
     )
+    mail_mentioned(request, comment, form.mentioned, membership.workspace)
     Activity.record(request.user, Activity.Verb.COMMENTED, note, journey=note.touchpoint.journey)
     return _respond(request, membership, note.touchpoint, "friction", note=note)
 
@@ -277,7 +281,8 @@ def comment_edit(request: HtmxHttpRequest, slug: str, pk: int, comment_pk: int):
             editing_comment=comment,
             comment_form=form,
         )
-    comment.edit(form.cleaned_data["body"], form.mentioned, membership.workspace.pk)
+    named = comment.edit(form.cleaned_data["body"], form.mentioned, membership.workspace.pk)
+    mail_mentioned(request, comment, named, membership.workspace)
     return _respond(request, membership, note.touchpoint, "friction", note=note)
 
 

@@ -1,4 +1,4 @@
-"""The journeys page (create, import) and a journey's files (JSON, CSV, PNG, SVG)."""
+"""The journeys page (create, import) and a journey's files (JSON, CSV, PNG, SVG, PPTX, PDF)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,17 +8,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from core.folding import folded_search
 from core.htmx import HtmxHttpRequest, redirect_after_post, render_htmx
 from journeys.access import get_journey
-from journeys.forms import JourneyForm, JourneyImportForm
+from journeys.forms import JourneyForm, JourneyImportForm, JourneySearchForm
 from journeys.models import Activity, Journey
+from maps.documents import render as documents
 from maps.interchange.exporting import dump_journey
 from maps.interchange.importing import import_journey
 from maps.interchange.schema import InvalidJourneyFile
 from maps.picture import render as picture
 from maps.picture.scene import UnknownPersona
 from maps.spreadsheet import journey_csv
-from touchpoints.models import journeys_with_counts
+from touchpoints.models import journeys_with_counts, with_last_editors
 from workspaces.access import get_membership
 from workspaces.models import Action, Membership
 
@@ -34,16 +36,23 @@ def _render_list(
     import_errors: list[str] | None = None,
 ) -> HttpResponse:
     """The journeys page, or for an HTMX request only the partial named by the form it posted."""
+    search = JourneySearchForm(request.GET)
     context = {
         "workspace": membership.workspace,
         "membership": membership,
-        "journey_form": journey_form or JourneyForm(),
+        "journey_form": journey_form or JourneyForm(interface_language=request.LANGUAGE_CODE),
         "import_form": import_form or JourneyImportForm(),
         "import_errors": import_errors or [],
+        "search": search,
     }
     if not (partial and request.htmx):
         journeys = Journey.objects.filter(workspace=membership.workspace)
-        context["journeys"] = journeys_with_counts(journeys)
+        if query := search.query():
+            journeys = journeys.filter(folded_search(query, "title", "description"))
+        context["journeys"] = with_last_editors(
+            journeys_with_counts(journeys).order_by(*search.order())
+        )
+        context["searched"] = bool(query)
     return render_htmx(request, "journeys/list.html", context, partial=partial, status=status)
 
 
@@ -58,7 +67,7 @@ def journey_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def journey_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     membership = get_membership(request.user, slug, Action.EDIT)
-    form = JourneyForm(request.POST)
+    form = JourneyForm(request.POST, interface_language=request.LANGUAGE_CODE)
     if not form.is_valid():
         return _render_list(
             request, membership, partial="new_journey", status=400, journey_form=form
@@ -68,6 +77,7 @@ def journey_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         form.cleaned_data["title"],
         form.cleaned_data["description"],
         user=request.user,
+        language=form.cleaned_data["language"],
     )
     Activity.record(request.user, Activity.Verb.CREATED, journey, journey=journey)
     messages.success(request, _("Journey “%(title)s” created.") % {"title": journey.title})
@@ -105,6 +115,7 @@ EXPORT_CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
     **picture.FORMATS,
+    **documents.FORMATS,
 }
 
 
@@ -116,7 +127,7 @@ def journey_export(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpRe
     if fmt not in EXPORT_CONTENT_TYPES:
         raise Http404
     journey, _membership = get_journey(request.user, slug, pk, Action.EXPORT)
-    if fmt in picture.FORMATS:
+    if fmt in picture.FORMATS or fmt in documents.FORMATS:
         return _picture(request, journey, fmt)
     body = dump_journey(journey).encode() if fmt == "json" else journey_csv(journey)
     response = HttpResponse(body, content_type=EXPORT_CONTENT_TYPES[fmt])
@@ -132,15 +143,28 @@ def _picture(request: HttpRequest, journey: Journey, fmt: str) -> HttpResponse:
             _("Unknown size “%(size)s”: choose slide or full.") % {"size": size},
             content_type="text/plain; charset=utf-8",
         )
+    persona_key = request.GET.get("persona", "")
     try:
-        image = picture.render_picture(
-            journey, size=size, persona_key=request.GET.get("persona", ""), file_format=fmt
-        )
+        if fmt in documents.FORMATS:
+            image = documents.render_document(journey, fmt, size=size, persona_key=persona_key)
+        else:
+            image = picture.render_picture(
+                journey, size=size, persona_key=persona_key, file_format=fmt
+            )
     except UnknownPersona as unknown:
         return HttpResponseBadRequest(
             _("This journey has no persona “%(key)s”.") % {"key": unknown},
             content_type="text/plain; charset=utf-8",
         )
+    except picture.PictureTooLarge as too_large:
+        return HttpResponseBadRequest(str(too_large), content_type="text/plain; charset=utf-8")
     response = HttpResponse(image.content, content_type=image.content_type)
     response["Content-Disposition"] = content_disposition_header(True, image.filename)
+    if fmt == "svg":
+        # Opened from disk or a link, an SVG is a document that could run script: this one may
+        # only draw its own inline styles and embedded images.
+        response["Content-Security-Policy"] = SVG_POLICY
     return response
+
+
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"

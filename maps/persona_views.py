@@ -6,7 +6,7 @@ persona's journeys, lanes and cards."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.folding import folded_search
 from core.htmx import HtmxHttpRequest, redirect_after_post, render_htmx, targeted
 from journeys.access import get_journey
 from journeys.forms import AddToJourneyForm
@@ -30,7 +31,11 @@ SEARCH_MAX_LENGTH = 100
 
 def _journey_links():
     """A persona's journeys, by title, each with the key that opens the map on this persona."""
-    return JourneyPersona.objects.select_related("journey").order_by("journey__title")
+    return (
+        JourneyPersona.objects.filter(journey__deleted_at=None)
+        .select_related("journey")
+        .order_by("journey__title")
+    )
 
 
 def _render_list(
@@ -47,7 +52,7 @@ def _render_list(
         .prefetch_related(Prefetch("journey_links", queryset=_journey_links()))
     )
     if query:
-        personas = personas.filter(Q(name__icontains=query) | Q(role__icontains=query))
+        personas = personas.filter(folded_search(query, "name", "role"))
     context = {
         "workspace": membership.workspace,
         "membership": membership,

@@ -9,7 +9,7 @@ which parts depend on cards.
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django_htmx.http import reswap, trigger_client_event
+from django_htmx.http import reswap, retarget, trigger_client_event
 
 from core.htmx import redirect_after_post, render_htmx
 from core.urls import url_template
@@ -100,11 +100,14 @@ def map_changed(response: HttpResponse) -> HttpResponse:
 
 
 def grid_changed(request: HttpRequest, membership: Membership, journey, persona_key: str):
-    """After a change of stages or channels, the whole grid is drawn again."""
+    """After a change of stages or channels, the whole grid is drawn again. It replaces the grid
+    whatever element the form aimed at: a header's menu aims at its header (to ask before
+    deleting cards), and a grid swapped into a header cell would leave two grids on the page."""
     if not request.htmx:
         return back_to_map(request, journey, persona_key)
     journey_map = load_map(journey, persona_key)
-    return map_changed(render_map(request, membership, journey_map, "map_grid"))
+    response = render_map(request, membership, journey_map, "map_grid")
+    return map_changed(reswap(retarget(response, "#map_grid"), "outerHTML"))
 
 
 def back_to_map(request: HttpRequest, journey, persona_key: str = "", **query) -> HttpResponse:

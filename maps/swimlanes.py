@@ -267,10 +267,6 @@ class JourneyMap:
             for touchpoint in cell.touchpoints
         ]
 
-    @property
-    def has_touchpoints(self) -> bool:
-        return any(cell.touchpoints for lane in self.lanes for cell in lane.cells)
-
 
 def choose_persona(journey_personas: list, key: str | None, persona_id: int | None = None):
     """The journey persona named by `key` (or by `persona_id`, a card's persona); an unknown key

@@ -21,7 +21,13 @@ from maps.swimlanes import CellKey, load_cells, load_map
 from touchpoints.access import get_touchpoint
 from touchpoints.forms import MoveTouchpointForm, NewTouchpointForm, TouchpointForm
 from touchpoints.models import Touchpoint
-from touchpoints.undo import UNDO_SECONDS, CannotRestore, delete_with_undo, restore
+from touchpoints.undo import (
+    UNDO_SECONDS,
+    AlreadyRestored,
+    CannotRestore,
+    delete_with_undo,
+    restore,
+)
 from workspaces.models import Action
 
 CARD_PANEL = "touchpoints/card_panel.html#card_panel"
@@ -231,6 +237,9 @@ def touchpoint_restore(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResp
     journey, membership = get_journey(request.user, slug, pk, Action.EDIT)
     try:
         touchpoint = restore(request.POST.get("token", ""), journey)
+    except AlreadyRestored:
+        messages.error(request, _("This card was already restored."))
+        return message_only(request, membership, load_map(journey, None, with_touchpoints=False))
     except CannotRestore:
         messages.error(request, _("This card can no longer be restored."))
         return message_only(request, membership, load_map(journey, None, with_touchpoints=False))

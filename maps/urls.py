@@ -1,7 +1,14 @@
 from django.urls import path
 
 from journeys.views import journey_activity
-from maps import friction_views, journey_views, map_views, structure_views, touchpoint_views
+from maps import (
+    friction_views,
+    journey_views,
+    lifecycle_views,
+    map_views,
+    structure_views,
+    touchpoint_views,
+)
 from maps.structure_views import CHANNELS, STAGES
 
 # The journeys namespace: the journeys page and everything on a journey's map.
@@ -12,8 +19,13 @@ urlpatterns = [
     path("", journey_views.journey_list, name="list"),
     path("new/", journey_views.journey_create, name="create"),
     path("import/", journey_views.journey_import, name="import"),
+    path("trash/", lifecycle_views.journey_trash, name="trash"),
+    path("trash/<int:pk>/restore/", lifecycle_views.journey_restore, name="restore"),
     path("<int:pk>/", map_views.journey_detail, name="detail"),
     path("<int:pk>/curve/", map_views.journey_curve, name="curve"),
+    path("<int:pk>/edit/", lifecycle_views.journey_edit, name="edit"),
+    path("<int:pk>/duplicate/", lifecycle_views.journey_duplicate, name="duplicate"),
+    path("<int:pk>/delete/", lifecycle_views.journey_delete, name="delete"),
     path("<int:pk>/activity/", journey_activity, name="activity"),
     path("<int:pk>/export.<str:fmt>", journey_views.journey_export, name="export"),
     path("<int:pk>/personas/add/", map_views.journey_persona_add, name="persona_add"),

@@ -6,17 +6,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedForm
-from personas.models import (
-    AVATAR_COLOURS,
-    LIST_ITEM_MAX_LENGTH,
-    LIST_MAX_ITEMS,
-    OLDEST_AGE,
-    PROFILE_FIELDS,
-    Persona,
-)
+from core.limits import BIO_MAX_LENGTH, LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS
+from personas.models import AVATAR_COLOURS, OLDEST_AGE, PROFILE_FIELDS, Persona
 from personas.photos import prepare_photo
-
-BIO_MAX_LENGTH = 4000
 
 
 class ItemListWidget(forms.Widget):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import BIO_MAX_LENGTH
 from core.versioning import Versioned
 from workspaces.models import Workspace
 
@@ -33,9 +34,6 @@ HEX_COLOUR = re.compile(r"#[0-9a-f]{6}")
 # The oldest age a persona may have, in the editor and in a journey file.
 OLDEST_AGE = 150
 
-# Goals, frustrations and needs: enough room to argue with, not a place to paste a document.
-LIST_MAX_ITEMS = 20
-LIST_ITEM_MAX_LENGTH = 300
 
 # What a person edits in the persona editor, and what a duplicate copies (with the name).
 PROFILE_FIELDS = [
@@ -100,7 +98,7 @@ class Persona(Versioned, models.Model):
     role = models.CharField(_("role or title"), max_length=160, blank=True)
     age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
     quote = models.CharField(_("quote"), max_length=500, blank=True)
-    bio = models.TextField(_("bio"), blank=True)
+    bio = models.TextField(_("bio"), max_length=BIO_MAX_LENGTH, blank=True)
     goals = models.JSONField(_("goals"), default=list, blank=True)
     frustrations = models.JSONField(_("frustrations"), default=list, blank=True)
     needs = models.JSONField(_("needs"), default=list, blank=True)

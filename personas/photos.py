@@ -15,17 +15,20 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from core.limits import PHOTO_MAX_PIXELS
+
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # The stored copy: big enough for the printed persona card, small enough for every page.
 STORED_SIZE = 512
 STORED_QUALITY = 85
 # Guards against decompression bombs: a small file that would unpack into gigabytes of pixels.
-MAX_PIXELS = 40_000_000
+# The size is read from the file's header, before a single pixel is decoded.
+MAX_PIXELS = PHOTO_MAX_PIXELS
 
 NOT_AN_IMAGE = _(
     "This file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats."
 )
-TOO_MANY_PIXELS = _("This image has too many pixels; use a photo under 40 megapixels.")
+TOO_MANY_PIXELS = _("This image has too many pixels; use a photo under 25 megapixels.")
 DAMAGED = _("This image is damaged or incomplete, so it cannot be used. Try exporting it again.")
 
 

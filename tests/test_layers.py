@@ -12,7 +12,18 @@ import grimp
 import pytest
 
 # Top first, as grimp wants them; docs/architecture.md draws the same list bottom first.
-LAYERS = ("config", "maps", "touchpoints", "journeys", "personas", "workspaces", "accounts", "core")
+LAYERS = (
+    "config",
+    "sharing",
+    "versions",
+    "maps",
+    "touchpoints",
+    "journeys",
+    "personas",
+    "workspaces",
+    "accounts",
+    "core",
+)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from sharing.models import ShareLink
 from tests.factories import (
     CommentFactory,
     FrictionNoteFactory,
@@ -19,6 +20,9 @@ from tests.factories import (
     TouchpointFactory,
 )
 from touchpoints.models import Mention
+from versions.gallery import builtin, save_as_template
+from versions.snapshots import take_snapshot
+from workspaces.models import Invitation
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not ours to check, or not pages: Django's admin, the language switch, uploaded files, the
@@ -57,8 +61,14 @@ def world(client, workspace, owner):
     note = FrictionNoteFactory(touchpoint=card)
     comment = CommentFactory(friction=note, author=owner, author_name="")
     mention = Mention.objects.create(comment=comment, user=owner, workspace=workspace)
+    _invitation, invitation_token = Invitation.invite(
+        workspace, "guest@example.com", "viewer", owner
+    )
+    share, token = ShareLink.create_for(link.journey, owner)
     client.force_login(owner)
+    version = take_snapshot(link.journey, "v1")
     journey_pk = {"journeys": link.journey.pk, "personas": link.persona.pk}
+    journey_pk["versions"] = link.journey.pk
     values = {
         "slug": workspace.slug,
         "journey_pk": link.journey.pk,
@@ -67,12 +77,19 @@ def world(client, workspace, owner):
         "comment_pk": comment.pk,
         "fmt": "json",
         "filename": "none.jpg",
+        "token": token,
+        "version_pk": version.pk,
+        "template_pk": save_as_template(link.journey, version.document()).pk,
+        "name": builtin()[0].slug,
+        "link_pk": share.pk,
     }
 
     def url(route: str, name: str) -> str:
         namespace = name.split(":")[0]
         part = card.stage.pk if name.startswith("journeys:stage") else card.channel.pk
         own = {**values, "pk": journey_pk.get(namespace, mention.pk), "part_pk": part}
+        if route.startswith("invitations/"):
+            own["token"] = invitation_token
         return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(own[m[1]]), route)
 
     return url, f"cell-{card.stage.pk}-{card.channel.pk}"

@@ -15,7 +15,6 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Value,
     When,
@@ -24,6 +23,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from core.folding import folded_search
 from core.queries import correlated_count
 from touchpoints.board_filters import SEVERITIES, BoardFilters, WorkspaceParts
 from touchpoints.models import (
@@ -58,7 +58,7 @@ def filtered_notes(workspace, user, filters: BoardFilters) -> QuerySet:
     journeys = [value("journey")] if value("journey") else list(parts.journeys)
     notes = FrictionNote.objects.filter(touchpoint__journey_id__in=journeys)
     if value("q"):
-        notes = notes.filter(Q(title__icontains=value("q")) | Q(description__icontains=value("q")))
+        notes = notes.filter(folded_search(value("q"), "title", "description"))
     if value("persona"):
         notes = notes.filter(touchpoint__persona_id=value("persona"))
     if value("stage"):

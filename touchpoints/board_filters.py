@@ -55,7 +55,8 @@ class WorkspaceParts:
 
     @classmethod
     def load(cls, workspace) -> "WorkspaceParts":
-        in_workspace = {"journey__workspace": workspace}
+        # Parts of journeys in the trash are nobody's to filter by.
+        in_workspace = {"journey__workspace": workspace, "journey__deleted_at": None}
         return cls(
             journeys={
                 pk: (title, language)

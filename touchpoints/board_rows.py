@@ -33,6 +33,9 @@ def _labels() -> dict:
         "severity": {value: str(label) for value, label in Severity.choices},
         "status": {value: str(label) for value, label in Status.choices},
         "by": gettext("by %(name)s"),
+        # Stacked as cards on narrow screens (no column headers), these cells say what they are.
+        "owner": gettext("Owner team"),
+        "comments": gettext("Comments"),
     }
 
 
@@ -73,8 +76,8 @@ def _row(note: FrictionNote, labels: dict) -> SafeString:
         '<span class="board-sub">{}</span></td>'
         '<td lang="{}"><span class="board-where">{} <span aria-hidden="true">·</span> {}</span>'
         '<span class="board-sub"><span class="visually-hidden">{} </span>{}</span></td>'
-        "<td>{}</td>"
-        '<td class="numeric">{}</td>'
+        '<td class="board-owner" data-label="{}">{}</td>'
+        '<td class="numeric board-comments" data-label="{}">{}</td>'
         '<td class="board-age"><time datetime="{}" title="{}">{}</time>{}</td>'
         "</tr>",
         note.severity,
@@ -95,7 +98,9 @@ def _row(note: FrictionNote, labels: dict) -> SafeString:
         place.channel,
         labels["card"],
         touchpoint.title,
+        labels["owner"],
         owner,
+        labels["comments"],
         comments,
         created.isoformat(),
         date_format(created, "DATETIME_FORMAT"),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.forms import VersionedForm
+from core.limits import COMMENT_MAX_LENGTH
 from touchpoints.mentions import find_mentions
 from touchpoints.models import FrictionNote, Status, Touchpoint
 
@@ -88,9 +89,6 @@ class FrictionStatusForm(forms.Form):
         error_messages={"invalid_choice": _("Choose open, in progress or resolved.")},
     )
     version = forms.IntegerField(min_value=1)
-
-
-COMMENT_MAX_LENGTH = 5000
 
 
 class CommentForm(forms.Form):

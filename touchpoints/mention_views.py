@@ -20,7 +20,12 @@ SUGGESTIONS = 8
 
 
 def _mentions_of(membership):
-    return Mention.objects.filter(workspace=membership.workspace, user=membership.user)
+    """The member's mentions, but for those in journeys in the trash."""
+    return Mention.objects.filter(
+        workspace=membership.workspace,
+        user=membership.user,
+        comment__friction__touchpoint__journey__deleted_at=None,
+    )
 
 
 @login_required

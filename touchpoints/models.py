@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -8,10 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import limits
 from core.keys import KEY_MAX_LENGTH
+from core.limits import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from core.queries import correlated_count
 from core.versioning import Versioned
-from journeys.models import Channel, Journey, JourneyPersona, Stage
+from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
 from journeys.parts import JourneyPart
 from touchpoints.mentions import comment_html
 
@@ -60,7 +63,7 @@ class Touchpoint(JourneyPart, models.Model):
     channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="touchpoints")
     key = models.CharField(max_length=KEY_MAX_LENGTH)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     emotion = models.SmallIntegerField(_("emotion"), choices=Emotion.choices, default=0)
     owner = models.CharField(_("owner team"), max_length=120, blank=True)
     position = models.PositiveIntegerField(default=0)
@@ -99,6 +102,22 @@ class Touchpoint(JourneyPart, models.Model):
             channel_id=self.channel_id,
         )
 
+    def ensure_room(self, *, moving: bool = False) -> None:
+        """A card fits if its journey and its cell have room; a card moving between cells is
+        already counted in its journey, and in its new cell (the move wrote it there)."""
+        if not moving:
+            in_journey = Touchpoint.objects.filter(journey_id=self.journey_id).count()
+            limits.ensure_room("card", in_journey, limits.CARDS_PER_JOURNEY)
+        cell = self.siblings().exclude(pk=self.pk) if self.pk else self.siblings()
+        limits.ensure_room("cell", cell.count(), limits.CARDS_PER_CELL)
+
+    def add_friction_note(self, note: "FrictionNote") -> "FrictionNote":
+        """Save `note` (not yet saved) on this card, if the card has room for another."""
+        limits.ensure_room("note", self.frictions.count(), limits.NOTES_PER_CARD)
+        note.touchpoint = self
+        note.save()
+        return note
+
 
 class FrictionNoteQuerySet(models.QuerySet):
     def with_threads(self) -> "FrictionNoteQuerySet":
@@ -117,7 +136,7 @@ class FrictionNote(Versioned, models.Model):
 
     touchpoint = models.ForeignKey(Touchpoint, on_delete=models.CASCADE, related_name="frictions")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     severity = models.CharField(
         _("severity"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM
     )
@@ -143,6 +162,7 @@ class FrictionNote(Versioned, models.Model):
 
     def post_comment(self, author, body: str, mentioned: list, workspace_id: int) -> "Comment":
         """A new comment by `author`; each member in `mentioned` gets an unread mention."""
+        limits.ensure_room("comment", self.comments.count(), limits.COMMENTS_PER_NOTE)
         with transaction.atomic():
             comment = self.comments.create(author=author, body=body, created_at=timezone.now())
             comment.add_mentions(mentioned, workspace_id)
@@ -158,7 +178,7 @@ class Comment(models.Model):
     )
     # Imported comments name their author in free text; a comment posted here names its user.
     author_name = models.CharField(_("author"), max_length=150, blank=True)
-    body = models.TextField(_("comment"))
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField()
     # The offset the time was written with (a file's "+01:00"), so an export gives it back as
     # its author wrote it; 0 means UTC.
@@ -183,7 +203,8 @@ class Comment(models.Model):
     def is_by(self, user) -> bool:
         return self.author_id is not None and self.author_id == user.pk
 
-    def edit(self, body: str, mentioned: list, workspace_id: int) -> None:
+    def edit(self, body: str, mentioned: list, workspace_id: int) -> list:
+        """Saves the new text; returns the members it names for the first time."""
         with transaction.atomic():
             self.body = body
             self.edited_at = timezone.now()
@@ -191,7 +212,9 @@ class Comment(models.Model):
             # A member still named keeps their mention as it is (read or not); a name taken
             # out loses it; a new one gets an unread one.
             self.mentions.exclude(user__in=mentioned).delete()
+            kept = set(self.mentions.values_list("user_id", flat=True))
             self.add_mentions(mentioned, workspace_id)
+        return [user for user in mentioned if user.pk not in kept]
 
     def add_mentions(self, mentioned: list, workspace_id: int) -> None:
         Mention.objects.bulk_create(
@@ -226,10 +249,13 @@ class Mention(models.Model):
 
 
 def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
-    """`journeys` with their sizes and personas, for lists: a constant number of queries."""
+    """`journeys` with their sizes, personas and the id of who changed them last (see
+    `with_last_editors`), for lists: a constant number of queries."""
+    last_change = Activity.objects.filter(journey=OuterRef("pk")).order_by("-created_at", "-pk")
     return (
         journeys.select_related("workspace")
         .annotate(
+            last_editor_id=Subquery(last_change.values("actor")[:1]),
             stage_count=correlated_count(Stage.objects.all()),
             channel_count=correlated_count(Channel.objects.all()),
             touchpoint_count=correlated_count(Touchpoint.objects.all()),
@@ -246,6 +272,17 @@ def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
     )
 
 
+def with_last_editors(journeys) -> list:
+    """The journeys of `journeys_with_counts`, each with `last_editor` (a user, or None), the
+    users read in one query."""
+    journeys = list(journeys)
+    ids = {journey.last_editor_id for journey in journeys} - {None}
+    users = get_user_model().objects.in_bulk(ids) if ids else {}
+    for journey in journeys:
+        journey.last_editor = users.get(journey.last_editor_id)
+    return journeys
+
+
 def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
     """The persona's journeys by title, each with how many touchpoints it has there."""
     cards = (
@@ -256,8 +293,18 @@ def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
         .values("n")
     )
     return (
-        JourneyPersona.objects.filter(persona=persona)
+        JourneyPersona.objects.filter(persona=persona, journey__deleted_at=None)
         .select_related("journey")
         .annotate(card_count=Coalesce(Subquery(cards, output_field=models.IntegerField()), 0))
         .order_by("journey__title", "pk")
     )
+
+
+class UsedUndoToken(models.Model):
+    """The id of an undo token already used (touchpoints/undo.py): a card comes back once."""
+
+    token_id = models.CharField(max_length=32, unique=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.token_id

@@ -1,19 +1,24 @@
 """Undo for a deleted card: the card, its friction notes, their comments and the comments'
 mentions, in a signed token.
 
-The token travels with the "Undo" button instead of living in a table or a session, so any app
-server can restore the card and nothing needs cleaning up. It is signed (nobody can forge cards
-through it) and expires a minute after the deletion.
+The token travels with the "Undo" button instead of living in a session, so any app server can
+restore the card. It is signed (nobody can forge cards through it), expires a minute after the
+deletion, and works once: restoring writes its id to `UsedUndoToken`, whose unique constraint
+refuses a second restore from any app server, even at the same moment.
 """
 
+from datetime import timedelta
+from uuid import uuid4
+
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from core.keys import unique_key
 from core.versioning import insert_at, renumber
 from journeys.models import Channel, JourneyPersona, Stage
-from touchpoints.models import Comment, FrictionNote, Mention, Touchpoint
+from touchpoints.models import Comment, FrictionNote, Mention, Touchpoint, UsedUndoToken
 
 SALT = "parcours.touchpoint-undo"
 UNDO_SECONDS = 60
@@ -28,6 +33,10 @@ class CannotRestore(Exception):
     """The token is forged or expired, or the card's stage, channel or persona is gone."""
 
 
+class AlreadyRestored(CannotRestore):
+    """The token was used: the card is back already."""
+
+
 def _values(obj, names: list[str]) -> dict:
     return {name: getattr(obj, name) for name in names}
 
@@ -36,6 +45,7 @@ def delete_with_undo(touchpoint: Touchpoint) -> str:
     """Delete the card and return the token that brings it back."""
     frictions = touchpoint.frictions.prefetch_related("comments__mentions")
     snapshot = {
+        "id": uuid4().hex,
         "journey_id": touchpoint.journey_id,
         **_values(touchpoint, CARD_FIELDS),
         "frictions": [
@@ -69,10 +79,12 @@ def restore(token: str, journey) -> Touchpoint:
         snapshot = signing.loads(token, salt=SALT, max_age=UNDO_SECONDS)
     except signing.BadSignature as error:
         raise CannotRestore from error
-    if snapshot.pop("journey_id") != journey_id:
+    if snapshot.pop("journey_id") != journey_id or "id" not in snapshot:
         raise CannotRestore
+    token_id = snapshot.pop("id")
     frictions = snapshot.pop("frictions")
     with transaction.atomic():
+        _use_once(token_id)
         Touchpoint.lock_journey(journey_id)
         touchpoint = Touchpoint(journey_id=journey_id, **snapshot)
         if not _cell_still_exists(touchpoint):
@@ -88,6 +100,18 @@ def restore(token: str, journey) -> Touchpoint:
         for friction in frictions:
             _restore_friction(touchpoint, friction, journey.workspace_id)
     return touchpoint
+
+
+def _use_once(token_id: str) -> None:
+    """Mark the token used, or raise AlreadyRestored; rows outlive their tokens' minute only a
+    little, as each use clears the expired ones."""
+    expired = timezone.now() - timedelta(seconds=2 * UNDO_SECONDS)
+    UsedUndoToken.objects.filter(used_at__lt=expired).delete()
+    try:
+        with transaction.atomic():
+            UsedUndoToken.objects.create(token_id=token_id)
+    except IntegrityError:
+        raise AlreadyRestored from None
 
 
 def _restore_friction(touchpoint: Touchpoint, friction: dict, workspace_id: int) -> None:

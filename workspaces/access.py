@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from workspaces.models import Action, Membership
+from workspaces.models import Action, Invitation, Membership
 
 
 def get_membership(user, slug: str, action: Action = Action.READ) -> Membership:
@@ -32,3 +32,8 @@ def get_member(membership: Membership, pk: int) -> Membership:
         ),
         pk=pk,
     )
+
+
+def get_invitation(membership: Membership, pk: int) -> Invitation:
+    """A pending invitation of the same workspace, for its owners."""
+    return get_object_or_404(Invitation.objects.filter(workspace=membership.workspace), pk=pk)

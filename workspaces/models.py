@@ -1,6 +1,11 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +29,7 @@ class Action(models.TextChoices):
     EDIT = "edit"
     MANAGE_MEMBERS = "manage_members"
     DELETE_WORKSPACE = "delete_workspace"
+    DELETE_VERSION = "delete_version"
 
 
 # DESIGN.md: a viewer reads and exports; a commenter also comments; an editor also changes
@@ -36,6 +42,8 @@ ROLES_ALLOWED = {
     Action.EDIT: {Role.EDITOR, Role.OWNER},
     Action.MANAGE_MEMBERS: {Role.OWNER},
     Action.DELETE_WORKSPACE: {Role.OWNER},
+    # A version is the team's way back: only an owner may take it away.
+    Action.DELETE_VERSION: {Role.OWNER},
 }
 
 
@@ -139,6 +147,10 @@ class Membership(models.Model):
     def can_manage_members(self) -> bool:
         return self.may(Action.MANAGE_MEMBERS)
 
+    @property
+    def can_delete_versions(self) -> bool:
+        return self.may(Action.DELETE_VERSION)
+
     def _is_last_owner(self) -> bool:
         return (
             self.role == Role.OWNER
@@ -160,3 +172,88 @@ class Membership(models.Model):
             if self._is_last_owner():
                 raise LastOwnerError
             self.delete()
+
+
+INVITATION_LIFETIME = timedelta(days=14)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def by_token(self, token: str) -> "Invitation | None":
+        """The invitation this link's token opens; only its hash is stored."""
+        return (
+            self.select_related("workspace", "inviter")
+            .filter(token_hash=_token_hash(token))
+            .first()
+        )
+
+
+class Invitation(models.Model):
+    """An owner's offer to join a workspace, sent by e-mail; nobody is a member until they
+    accept it. The link's token is stored hashed, as a password would be."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.EDITOR)
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    # When the last e-mail went out; None while it is on its way or after it failed.
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # The invitee followed an expired link and asked for a new one.
+    renewal_asked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "email"], name="one_invitation_per_email")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.workspace}"
+
+    @classmethod
+    def invite(
+        cls, workspace: Workspace, email: str, role: str, inviter
+    ) -> tuple["Invitation", str]:
+        """A pending invitation for `email` (a new one, or the pending one renewed) and the
+        token of its link, which exists only here and in the e-mail."""
+        with transaction.atomic():
+            invitation = cls.objects.select_for_update().filter(
+                workspace=workspace, email=email.lower()
+            ).first() or cls(workspace=workspace, email=email.lower())
+            invitation.role, invitation.inviter = role, inviter
+            return invitation, invitation.renew()
+
+    def renew(self) -> str:
+        """A new link (the old one stops working) valid for INVITATION_LIFETIME."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = _token_hash(token)
+        self.expires_at = timezone.now() + INVITATION_LIFETIME
+        self.sent_at = self.renewal_asked_at = None
+        self.save()
+        return token
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    def is_for(self, user) -> bool:
+        return user.is_authenticated and user.email.lower() == self.email.lower()
+
+    def accept(self, user) -> Membership:
+        """Makes `user` a member with the invited role, once; the invitation is used up."""
+        with transaction.atomic():
+            membership, _created = self.workspace.memberships.get_or_create(
+                user=user, defaults={"role": self.role}
+            )
+            self.delete()
+        return membership

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.forms import SignupForm
+from core import throttle
 from core.conflicts import CONFLICT_STATUS, stale_edit
 from core.versioning import StaleVersion
 from workspaces.access import get_member, get_membership
@@ -19,9 +20,10 @@ from workspaces.forms import (
     WorkspaceSettingsForm,
 )
 from workspaces.invitations import send_invitation
-from workspaces.models import Action, LastOwnerError, Workspace
+from workspaces.models import Action, Invitation, LastOwnerError, Workspace
 
 
+@throttle.limit_posts(throttle.SIGNUP)
 def signup(request: HttpRequest) -> HttpResponse:
     """Creates the account and its first workspace, owned by the new user."""
     if request.user.is_authenticated:
@@ -44,7 +46,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect("login")
+        return render(request, "workspaces/front.html")
     workspace = Workspace.objects.for_user(request.user).first()
     if workspace is None:
         return redirect("workspace_create")
@@ -76,11 +78,13 @@ def _members_page(request, membership, status=200, **forms) -> HttpResponse:
         "settings_conflict": forms.get("settings_conflict"),
         "delete_form": forms.get("delete_form") or DeleteWorkspaceForm(workspace=workspace),
         "role_form": RoleForm(),
+        "invitations": workspace.invitations.all() if membership.can_manage_members else (),
     }
     return render(request, "workspaces/members.html", context, status=status)
 
 
 @login_required
+@throttle.limit_posts(throttle.INVITATION, per="user")
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     """Everyone in the workspace sees the team; owners add people here."""
     action = Action.MANAGE_MEMBERS if request.method == "POST" else Action.READ
@@ -90,16 +94,10 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     form = AddMemberForm(request.POST, workspace=membership.workspace)
     if not form.is_valid():
         return _members_page(request, membership, status=400, add_form=form)
-    added, new_account = membership.workspace.add_member(
-        form.cleaned_data["email"], form.cleaned_data["role"]
+    invitation, token = Invitation.invite(
+        membership.workspace, form.cleaned_data["email"], form.cleaned_data["role"], request.user
     )
-    if new_account:
-        send_invitation(request, added)
-        messages.success(
-            request, _("%(email)s was invited by email.") % {"email": added.user.email}
-        )
-    else:
-        messages.success(request, _("%(name)s joined the workspace.") % {"name": added.user})
+    send_invitation(request, invitation, token)
     return redirect("workspaces:members", slug)
 
 

@@ -14,22 +14,37 @@ from touchpoints.models import Comment, FrictionNote, Touchpoint
 from workspaces.models import Workspace
 
 
-def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
+def import_journey(
+    workspace: Workspace,
+    data: bytes,
+    user=None,
+    *,
+    into: Journey | None = None,
+    reuse_personas: dict[str, Persona] | None = None,
+) -> Journey:
     """A new journey of `workspace` made from the bytes of a `parcours.journey` file.
 
     The whole file is checked before anything is written (InvalidJourneyFile lists every
     problem), then everything is written in one transaction. The file's personas become new
     personas of the workspace: reusing one with the same name would mix two people's details.
+
+    `into` (a restore, an import over a journey) is a journey of `workspace` whose content the
+    file replaces: it keeps its id, so links to it keep working. `reuse_personas` names, by key,
+    personas of the workspace to reuse (a restored journey's own, a to-be's as-is ones) rather
+    than new ones; they take the file's details.
     """
     document = parse_journey_file(data)
     with transaction.atomic():
-        journey = Journey.objects.create(
-            workspace=workspace,
-            title=document["journey"]["title"],
-            description=document["journey"]["description"],
-            language=document["language"],
-            created_by=user,
-        )
+        if into is None:
+            journey = Journey.objects.create(
+                workspace=workspace,
+                title=document["journey"]["title"],
+                description=document["journey"]["description"],
+                language=document["language"],
+                created_by=user,
+            )
+        else:
+            journey = _emptied(into, document)
         stages = Stage.objects.bulk_create(
             Stage(
                 journey=journey,
@@ -52,22 +67,26 @@ def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
             for position, channel in enumerate(document["channels"])
         )
         channel_names = {channel.key: channel.name for channel in channels}
-        personas = Persona.objects.bulk_create(
-            Persona(
-                workspace=workspace,
-                name=persona["name"],
-                role=persona["role"],
-                age=persona["age"],
-                quote=persona["quote"],
-                bio=persona["bio"],
-                goals=persona["goals"],
-                frustrations=persona["frustrations"],
-                needs=persona["needs"],
-                preferred_channels=[channel_names[key] for key in persona["channels"]],
-                # bulk_create skips Persona.save, which would pick this colour.
-                colour=avatar_colour_for(persona["name"]),
-            )
-            for persona in document["personas"]
+        personas = _saved_personas(
+            document["personas"],
+            reuse_personas or {},
+            [
+                Persona(
+                    workspace=workspace,
+                    name=persona["name"],
+                    role=persona["role"],
+                    age=persona["age"],
+                    quote=persona["quote"],
+                    bio=persona["bio"],
+                    goals=persona["goals"],
+                    frustrations=persona["frustrations"],
+                    needs=persona["needs"],
+                    preferred_channels=[channel_names[key] for key in persona["channels"]],
+                    # bulk_create skips Persona.save, which would pick this colour.
+                    colour=avatar_colour_for(persona["name"]),
+                )
+                for persona in document["personas"]
+            ],
         )
         persona_by_key = dict(
             zip([entry["key"] for entry in document["personas"]], personas, strict=True)
@@ -107,8 +126,55 @@ def import_journey(workspace: Workspace, data: bytes, user=None) -> Journey:
             for friction, entry in zip(frictions, document["frictions"], strict=True)
             for comment in entry["comments"]
         )
-        Activity.record(user, Activity.Verb.IMPORTED, journey, journey=journey)
+        if into is None:
+            Activity.record(user, Activity.Verb.IMPORTED, journey, journey=journey)
     return journey
+
+
+def _emptied(journey: Journey, document: dict) -> Journey:
+    """`journey` locked, its content deleted and its own fields set to the file's."""
+    Journey.objects.select_for_update().filter(pk=journey.pk).first()
+    journey.touchpoints.all().delete()
+    journey.stages.all().delete()
+    journey.channels.all().delete()
+    journey.journey_personas.all().delete()
+    journey.title = document["journey"]["title"]
+    journey.description = document["journey"]["description"]
+    journey.language = document["language"]
+    journey.version += 1
+    journey.save(update_fields=["title", "description", "language", "version", "updated_at"])
+    return journey
+
+
+# The persona fields a journey file carries; a reused persona keeps the others (photo, colour).
+PERSONA_FILE_FIELDS = ["name", "role", "age", "quote", "bio", "goals", "frustrations", "needs"]
+
+
+def _saved_personas(entries: list[dict], reuse: dict[str, Persona], new: list[Persona]) -> list:
+    """The file's personas saved: new ones created, those in `reuse` (by file key) updated."""
+    fresh = [
+        persona for entry, persona in zip(entries, new, strict=True) if entry["key"] not in reuse
+    ]
+    created = iter(Persona.objects.bulk_create(fresh))
+    saved = []
+    for entry, persona in zip(entries, new, strict=True):
+        kept = reuse.get(entry["key"])
+        if kept is None:
+            saved.append(next(created))
+            continue
+        wanted = {name: getattr(persona, name) for name in PERSONA_FILE_FIELDS}
+        # Channels this journey has no lane for are the persona's other journeys': kept.
+        wanted["preferred_channels"] = persona.preferred_channels + [
+            name for name in kept.preferred_channels if name not in persona.preferred_channels
+        ]
+        changed = [name for name, value in wanted.items() if getattr(kept, name) != value]
+        if changed:
+            for name in changed:
+                setattr(kept, name, wanted[name])
+            kept.version += 1
+            kept.save(update_fields=[*changed, "version", "updated_at"])
+        saved.append(kept)
+    return saved
 
 
 def _touchpoints(

@@ -2,19 +2,23 @@
 
 Each field of the schema is a small checker whose `clean` returns the value to import (timestamps
 become aware datetimes) and records what is wrong instead of stopping, so one pass over a file
-lists all of its problems. Length limits come from the models, so a file that passes fits them.
+lists all of its problems. Length and count limits are the models' and core/limits.py's, the
+editor's own, so a file that passes fits what the editor would have let anyone type.
 """
 
-import json
 import re
-from datetime import datetime
+from collections import Counter
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import limits
 from journeys.models import Channel, Journey, Stage
+from maps.interchange.problems import SURROGATE, InvalidJourneyFile, Validation, kind, show
+from maps.interchange.problems import member as _member
 from personas.models import OLDEST_AGE, Persona
 from touchpoints.models import Comment, Emotion, FrictionNote, Severity, Status, Touchpoint
 
@@ -30,56 +34,6 @@ UNKNOWN_LINK = {
 }
 
 
-class InvalidJourneyFile(Exception):
-    """A journey file that cannot be imported; `errors` lists every problem, path first."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
-class Validation:
-    """The problems found so far, and the keys each list defined, for checking links."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-        # Schema order puts every list before the lists that link to it, so when a link is
-        # checked its targets are known; a list that is missing or not a list has no entry here,
-        # and links to it are not reported a second time.
-        self.keys: dict[str, set[str]] = {}
-
-    def add(self, path: str, problem: str) -> None:
-        self.problems.append(_("%(path)s: %(problem)s") % {"path": path, "problem": problem})
-
-    def wrong_type(self, path: str, expected: str, value: Any) -> None:
-        problem = _("expected %(expected)s, got %(actual)s")
-        self.add(path, problem % {"expected": expected, "actual": _kind(value)})
-
-
-def _member(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
-
-
-def _show(value: Any) -> str:
-    """A value as it is written in the file, cut short so a huge value cannot flood the report."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else f"{text[:59]}…"
-
-
-def _kind(value: Any) -> str:
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    if isinstance(value, int):
-        return _("an integer")
-    if isinstance(value, float):
-        return _("a number with decimals")
-    if isinstance(value, str):
-        return _("a string")
-    if isinstance(value, list):
-        return _("a list")
-    return _("an object")
-
-
 def _max_length(model: type[models.Model], field: str) -> int:
     return model._meta.get_field(field).max_length
 
@@ -92,6 +46,16 @@ class Text:
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if not isinstance(value, str):
             validation.wrong_type(path, _("a string"), value)
+        elif "\x00" in value:
+            # PostgreSQL stores no NUL in text.
+            validation.add(path, _("contains a NUL character"))
+        elif found := SURROGATE.search(value):
+            # Half of a UTF-16 pair, which JSON's \u escapes can write but UTF-8 cannot store.
+            validation.add(
+                path,
+                _("contains a character that is not valid text (%(escape)s)")
+                % {"escape": f"\\u{ord(found[0]):04x}"},
+            )
         elif self.required and not value.strip():
             validation.add(path, _("must not be empty"))
         elif self.max_length is not None and len(value) > self.max_length:
@@ -112,9 +76,7 @@ class Key(Text):
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         super().clean(value, path, validation)
         if isinstance(value, str) and value.strip() and any(c.isspace() for c in value):
-            validation.add(
-                path, _("%(key)s contains a space or line break") % {"key": _show(value)}
-            )
+            validation.add(path, _("%(key)s contains a space or line break") % {"key": show(value)})
         return value
 
 
@@ -129,7 +91,7 @@ class Link:
         if not isinstance(value, str):
             validation.wrong_type(path, _("a string"), value)
         elif known is not None and value not in known:
-            validation.add(path, UNKNOWN_LINK[self.kind] % {"key": _show(value)})
+            validation.add(path, UNKNOWN_LINK[self.kind] % {"key": show(value)})
         return value
 
 
@@ -150,7 +112,7 @@ class Integer:
             validation.add(
                 path,
                 _("%(value)s is not between %(minimum)d and %(maximum)d")
-                % {"value": _show(value), "minimum": self.minimum, "maximum": self.maximum},
+                % {"value": show(value), "minimum": self.minimum, "maximum": self.maximum},
             )
         return value
 
@@ -166,7 +128,7 @@ class Choice:
             validation.add(
                 path,
                 _("%(value)s is not one of %(choices)s")
-                % {"value": _show(value), "choices": ", ".join(self.values)},
+                % {"value": show(value), "choices": ", ".join(self.values)},
             )
         return value
 
@@ -180,14 +142,22 @@ class Timestamp:
             moment = datetime.fromisoformat(value)
         except ValueError:
             validation.add(
-                path, _("%(value)s is not an ISO 8601 date and time") % {"value": _show(value)}
+                path, _("%(value)s is not an ISO 8601 date and time") % {"value": show(value)}
             )
             return value
         if moment.tzinfo is None:
             # Without an offset the same file would mean different moments on different servers.
             validation.add(
                 path,
-                _("%(value)s needs a timezone, such as Z or +01:00") % {"value": _show(value)},
+                _("%(value)s needs a timezone, such as Z or +01:00") % {"value": show(value)},
+            )
+            return value
+        try:
+            moment.astimezone(UTC)
+        except OverflowError:
+            validation.add(
+                path,
+                _("%(value)s is outside the years 1 to 9999 in UTC") % {"value": show(value)},
             )
         return moment
 
@@ -201,7 +171,7 @@ class Language(Text):
             validation.add(
                 path,
                 _('%(value)s is not a language code such as "fr", "en" or "fr-CA"')
-                % {"value": _show(value)},
+                % {"value": show(value)},
             )
             return value
         return super().clean(value, path, validation)
@@ -210,7 +180,7 @@ class Language(Text):
 class FormatName:
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if value != FORMAT:
-            validation.add(path, _("expected %(format)s") % {"format": _show(FORMAT)})
+            validation.add(path, _("expected %(format)s") % {"format": show(FORMAT)})
         return value
 
 
@@ -258,13 +228,23 @@ class Record:
 class ListOf:
     """A JSON list; with `keys_of`, a list of records whose keys must be unique."""
 
-    def __init__(self, item: Any, *, keys_of: str | None = None) -> None:
+    def __init__(self, item: Any, *, keys_of: str | None = None, max_items: int) -> None:
         self.item = item
         self.keys_of = keys_of
+        self.max_items = max_items
 
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if not isinstance(value, list):
             validation.wrong_type(path, _("a list"), value)
+            return value
+        if len(value) > self.max_items:
+            # Its items are not read: a list a hundred thousand long costs one line, and links
+            # to its keys are not reported a second time.
+            validation.add(
+                path,
+                _("%(count)d items, more than the %(maximum)d allowed")
+                % {"count": len(value), "maximum": self.max_items},
+            )
             return value
         keys: set[str] = set()
         if self.keys_of:
@@ -277,18 +257,19 @@ class ListOf:
             if isinstance(key, str):
                 if key in keys:
                     validation.add(
-                        _member(item_path, "key"), _("duplicate key %(key)s") % {"key": _show(key)}
+                        _member(item_path, "key"), _("duplicate key %(key)s") % {"key": show(key)}
                     )
                 # Even a malformed key is remembered, so links to it are not reported again.
                 keys.add(key)
         return cleaned
 
 
+ITEMS = ListOf(Text(limits.LIST_ITEM_MAX_LENGTH), max_items=limits.LIST_MAX_ITEMS)
 STAGE = Record(
     {
         "key": Key(),
         "name": Text(_max_length(Stage, "name"), required=True),
-        "description": Text(),
+        "description": Text(limits.DESCRIPTION_MAX_LENGTH),
     }
 )
 CHANNEL = Record({"key": Key(), "name": Text(_max_length(Channel, "name"), required=True)})
@@ -299,11 +280,11 @@ PERSONA = Record(
         "role": Text(_max_length(Persona, "role")),
         "age": Integer(0, OLDEST_AGE, nullable=True),
         "quote": Text(_max_length(Persona, "quote")),
-        "bio": Text(),
-        "goals": ListOf(Text()),
-        "frustrations": ListOf(Text()),
-        "needs": ListOf(Text()),
-        "channels": ListOf(Link("channel")),
+        "bio": Text(limits.BIO_MAX_LENGTH),
+        "goals": ITEMS,
+        "frustrations": ITEMS,
+        "needs": ITEMS,
+        "channels": ListOf(Link("channel"), max_items=limits.CHANNELS_PER_JOURNEY),
     }
 )
 TOUCHPOINT = Record(
@@ -313,7 +294,7 @@ TOUCHPOINT = Record(
         "stage": Link("stage"),
         "channel": Link("channel"),
         "title": Text(_max_length(Touchpoint, "title"), required=True),
-        "description": Text(),
+        "description": Text(limits.DESCRIPTION_MAX_LENGTH),
         "emotion": Integer(min(Emotion.values), max(Emotion.values)),
         "owner": Text(_max_length(Touchpoint, "owner")),
     }
@@ -321,7 +302,7 @@ TOUCHPOINT = Record(
 COMMENT = Record(
     {
         "author": Text(_max_length(Comment, "author_name")),
-        "body": Text(required=True),
+        "body": Text(limits.COMMENT_MAX_LENGTH, required=True),
         "created_at": Timestamp(),
     }
 )
@@ -329,10 +310,10 @@ FRICTION = Record(
     {
         "touchpoint": Link("touchpoint"),
         "title": Text(_max_length(FrictionNote, "title"), required=True),
-        "description": Text(),
+        "description": Text(limits.DESCRIPTION_MAX_LENGTH),
         "severity": Choice(Severity),
         "status": Choice(Status),
-        "comments": ListOf(COMMENT),
+        "comments": ListOf(COMMENT, max_items=limits.COMMENTS_PER_NOTE),
     }
 )
 HEADER = {"format": FormatName(), "version": Version()}
@@ -344,14 +325,14 @@ DOCUMENT = Record(
         "journey": Record(
             {
                 "title": Text(_max_length(Journey, "title"), required=True),
-                "description": Text(),
+                "description": Text(limits.DESCRIPTION_MAX_LENGTH),
             }
         ),
-        "stages": ListOf(STAGE, keys_of="stage"),
-        "channels": ListOf(CHANNEL, keys_of="channel"),
-        "personas": ListOf(PERSONA, keys_of="persona"),
-        "touchpoints": ListOf(TOUCHPOINT, keys_of="touchpoint"),
-        "frictions": ListOf(FRICTION),
+        "stages": ListOf(STAGE, keys_of="stage", max_items=limits.STAGES_PER_JOURNEY),
+        "channels": ListOf(CHANNEL, keys_of="channel", max_items=limits.CHANNELS_PER_JOURNEY),
+        "personas": ListOf(PERSONA, keys_of="persona", max_items=limits.PERSONAS_PER_JOURNEY),
+        "touchpoints": ListOf(TOUCHPOINT, keys_of="touchpoint", max_items=limits.CARDS_PER_JOURNEY),
+        "frictions": ListOf(FRICTION, max_items=limits.CARDS_PER_JOURNEY * limits.NOTES_PER_CARD),
     }
 )
 
@@ -360,7 +341,7 @@ def validate(document: Any) -> dict:
     """The document, cleaned for import, or InvalidJourneyFile listing every problem."""
     if not isinstance(document, dict):
         raise InvalidJourneyFile(
-            [_("The file must hold one JSON object, not %(actual)s.") % {"actual": _kind(document)}]
+            [_("The file must hold one JSON object, not %(actual)s.") % {"actual": kind(document)}]
         )
     validation = Validation()
     # A file of another format or of a newer version would bury the one real reason under a
@@ -370,9 +351,37 @@ def validate(document: Any) -> dict:
             field.clean(document[name], name, validation)
         else:
             validation.add(name, _("missing field"))
-    if validation.problems:
-        raise InvalidJourneyFile(validation.problems)
+    validation.raise_if_any()
     cleaned = DOCUMENT.clean(document, "", validation)
-    if validation.problems:
-        raise InvalidJourneyFile(validation.problems)
+    _check_crowding(cleaned, validation)
+    validation.raise_if_any()
     return cleaned
+
+
+def _check_crowding(document: dict, validation: Validation) -> None:
+    """Cards per cell and notes per card, which no single record shows."""
+    touchpoints, frictions = document.get("touchpoints"), document.get("frictions")
+    if isinstance(touchpoints, list):
+        cells: Counter = Counter()
+        for index, entry in enumerate(touchpoints):
+            if isinstance(entry, dict):
+                cell = tuple(str(entry.get(name)) for name in ("persona", "stage", "channel"))
+                cells[cell] += 1
+                if cells[cell] == limits.CARDS_PER_CELL + 1:
+                    validation.add(
+                        f"touchpoints[{index}]",
+                        _("more than %(limit)d cards in one cell (persona, stage and channel)")
+                        % {"limit": limits.CARDS_PER_CELL},
+                    )
+    if isinstance(frictions, list):
+        notes: Counter = Counter()
+        for index, entry in enumerate(frictions):
+            if isinstance(entry, dict):
+                card = str(entry.get("touchpoint"))
+                notes[card] += 1
+                if notes[card] == limits.NOTES_PER_CARD + 1:
+                    validation.add(
+                        f"frictions[{index}]",
+                        _("more than %(limit)d friction notes on touchpoint %(key)s")
+                        % {"limit": limits.NOTES_PER_CARD, "key": show(card)},
+                    )

@@ -30,6 +30,11 @@ def _drawing(name: str) -> str | None:
     return re.sub(r"^<svg[^>]*>|</svg>$", "", svg.strip())
 
 
+def drawing(name: str) -> str | None:
+    """The Twemoji drawing of the file `name` (see `code`): its markup inside a 36 × 36 box."""
+    return _drawing(name)
+
+
 def has(emoji: str) -> bool:
     return _drawing(code(emoji)) is not None
 

@@ -104,5 +104,26 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client):
 
 
 @pytest.mark.django_db
-def test_anonymous_visitor_is_sent_to_login(client):
-    assert client.get(reverse("home")).url == reverse("login")
+def test_the_front_door_explains_parcours_and_offers_the_way_in(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "customer journey maps" in html
+    assert 'src="/static/img/demo-map.png"' in html
+    assert f'href="{reverse("signup")}"' in html
+    assert f'href="{reverse("login")}"' in html
+
+
+@pytest.mark.django_db
+def test_the_login_page_lists_the_demo_logins_only_with_debug(client, settings):
+    UserFactory(email="demo@parcours.example")
+    settings.DEBUG = True
+    html = client.get(reverse("login")).content.decode()
+    assert "Demo logins" in html
+    assert "demo@parcours.example" in html
+    assert "parcours-demo" in html
+    # Only the demo accounts that exist: the others were never loaded here.
+    assert "viewer@parcours.example" not in html
+    settings.DEBUG = False
+    html = client.get(reverse("login")).content.decode()
+    assert "parcours-demo" not in html

@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import JourneyPersonaFactory, build_map
+from journeys.lifecycle import move_to_trash
+from journeys.models import Activity
+from tests.factories import JourneyPersonaFactory, UserFactory, build_map
 
 
 @pytest.mark.parametrize("journeys", [2, 20])
@@ -13,15 +15,22 @@ def test_journeys_page_queries_do_not_grow_with_journeys(
     for n in range(journeys):
         journey = build_map(workspace, cards=3, title=f"Journey {n}")
         JourneyPersonaFactory(journey=journey)
+        # Each journey last changed by someone else, and one in the trash, out of the list.
+        Activity.record(UserFactory(), Activity.Verb.UPDATED, journey, journey=journey)
+    move_to_trash(build_map(workspace, cards=1, title="Gone"), editor)
     client.force_login(editor)
 
     # 1. the session, 2. the user, 3. the membership with its workspace,
-    # 4. the journeys with their four counts (one sub-select each, not one query per journey),
-    # 5. their personas (prefetch through journey_personas), 6. the switcher's workspaces.
-    with django_assert_num_queries(6):
-        response = client.get(reverse("journeys:list", args=[workspace.slug]))
+    # 4. the journeys with their four counts and last editor's id (one sub-select each, not one
+    # query per journey), 5. those editors, 6. their personas (prefetch through
+    # journey_personas), 7. the switcher's workspaces, 8. the as-is/to-be pairs among them.
+    with django_assert_num_queries(8):
+        response = client.get(
+            reverse("journeys:list", args=[workspace.slug]), {"q": "journey", "sort": "title"}
+        )
 
     assert len(response.context["journeys"]) == journeys
+    assert all(journey.last_editor for journey in response.context["journeys"])
 
 
 @pytest.mark.parametrize("cards", [5, 60])
@@ -34,8 +43,8 @@ def test_map_queries_do_not_grow_with_cards(
     # 1. the session, 2. the user, 3. the membership with its workspace, 4. the journey,
     # 5. its stages, 6. its channels, 7. its personas (with each persona),
     # 8. the chosen persona's touchpoints with friction count and worst severity,
-    # 9. the switcher's workspaces.
-    with django_assert_num_queries(9):
+    # 9. the switcher's workspaces, 10. the journey's as-is/to-be pair.
+    with django_assert_num_queries(10):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
     assert (

@@ -34,8 +34,9 @@ def test_generated_maps_cost_the_same_queries_at_any_size(
 
     # 1. session, 2. user, 3. membership with workspace, 4. journey, 5. stages, 6. channels,
     # 7. the journey's personas, 8. the chosen persona's cards with their friction summary,
-    # 9. the personas that could join the journey (editors' menu), 10. the switcher's workspaces.
-    with django_assert_num_queries(10):
+    # 9. the personas that could join the journey (editors' menu), 10. the switcher's workspaces,
+    # 11. the journey's as-is/to-be pair.
+    with django_assert_num_queries(11):
         response = client.get(url(journey, "detail"))
 
     assert len(response.context["map"].touchpoints()) == cards // 2

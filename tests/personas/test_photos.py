@@ -3,6 +3,7 @@ stored and who may see them."""
 
 import io
 import json
+import time
 
 import pytest
 from django.urls import reverse
@@ -320,3 +321,35 @@ def test_journey_file_carries_the_persona_but_not_its_photo(photographed):
     assert entry["name"] == "Léa Martin"
     assert entry["goals"] == photographed.goals
     assert not {"photo", "colour"} & set(entry)
+
+
+def _png_of(width: int, height: int) -> bytes:
+    output = io.BytesIO()
+    Image.new("1", (width, height)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def test_a_forty_megapixel_photo_is_refused_before_decoding_within_a_second(
+    client, editor, persona, storage
+):
+    content = _png_of(8_000, 5_000)  # exactly 40 megapixels, a few kilobytes
+    client.force_login(editor)
+
+    started = time.perf_counter()
+    response = post_photo(client, persona, upload("big.png", content, "image/png"))
+    elapsed = time.perf_counter() - started
+
+    assert response.status_code == 422
+    assert "under 25 megapixels" in response.content.decode()
+    assert elapsed < 1
+    assert stored_files(storage) == []
+
+
+def test_a_photo_just_under_the_pixel_limit_is_accepted(client, editor, persona, storage):
+    client.force_login(editor)
+
+    response = post_photo(client, persona, upload("ok.png", _png_of(5_000, 4_000), "image/png"))
+
+    assert response.status_code in (200, 302)
+    persona.refresh_from_db()
+    assert persona.photo

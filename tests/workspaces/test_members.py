@@ -1,36 +1,13 @@
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory
 from workspaces.models import Membership, Role, Workspace
 
 
 def members_url(workspace):
     return reverse("workspaces:members", args=[workspace.slug])
-
-
-def test_owner_adds_an_existing_user_with_a_role(client, workspace, owner):
-    teammate = UserFactory(email="teammate@example.com")
-    client.force_login(owner)
-    response = client.post(
-        members_url(workspace), {"email": "Teammate@example.com", "role": "viewer"}
-    )
-    assert response.status_code == 302
-    assert Membership.objects.get(workspace=workspace, user=teammate).role == Role.VIEWER
-    assert mail.outbox == []
-
-
-def test_owner_invites_a_newcomer_by_email(client, workspace, owner):
-    client.force_login(owner)
-    client.post(members_url(workspace), {"email": "new@example.com", "role": "editor"})
-    newcomer = User.objects.get(email="new@example.com")
-    assert not newcomer.has_usable_password()
-    assert Membership.objects.get(user=newcomer).role == Role.EDITOR
-    assert len(mail.outbox) == 1
-    assert workspace.name in mail.outbox[0].subject
-    assert "/accounts/password-reset/" in mail.outbox[0].body
 
 
 def test_adding_a_member_twice_is_refused_inline(client, workspace, owner, editor):

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.demo import DEMO_OWNER, DEMO_PASSWORD, DEMO_TEAM
 from journeys.models import Activity
 from maps.interchange.importing import import_journey
 from maps.interchange.reading import parse_journey_file
@@ -11,14 +12,8 @@ from touchpoints.models import SEVERITY_RANK, FrictionNote
 from workspaces.models import Membership, Role, Workspace
 
 DEMO_FILES = Path(__file__).resolve().parents[2] / "demo"
-PASSWORD = "parcours-demo"
-DEMO_OWNER = "demo@parcours.example"
-TEAM = [
-    (DEMO_OWNER, "Camille Martin", Role.OWNER),
-    ("editor@parcours.example", "Élodie Garnier", Role.EDITOR),
-    ("commenter@parcours.example", "Hugo Lambert", Role.COMMENTER),
-    ("viewer@parcours.example", "Sarah Cohen", Role.VIEWER),
-]
+PASSWORD = DEMO_PASSWORD
+TEAM = [(email, name, Role(role)) for email, name, role in DEMO_TEAM]
 
 
 def _start_a_conversation(journey) -> None:

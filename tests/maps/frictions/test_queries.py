@@ -39,11 +39,12 @@ def test_posting_a_comment_queries_are_constant(
     _grow(note.touchpoint, editor, notes, comments)
     CommentFactory.create_batch(comments, friction=note)
     client.force_login(editor)
-    # session, user, membership + workspace, journey, the note with its card; the members
+    # session, user, the comment throttle's count and read, membership + workspace, journey, the
+    # note with its card, the note's comment count against its limit; the members
     # a mention may name; a savepoint, the comment and the release; the activity; the map's
     # stages, channels and journey personas; the note again with its author, its comments
     # with their authors, their mentions with the members.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(19):
         response = client.post(url(journey, "comment_add", note.pk), {"body": "Agreed"}, **HTMX)
     assert response.status_code == 200
 

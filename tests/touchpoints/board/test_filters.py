@@ -251,3 +251,11 @@ def test_empty_states(as_viewer, workspace, notes):
     )
     FrictionNote.objects.all().delete()
     assert "No friction noted yet" in as_viewer.get(board_url(workspace)).content.decode()
+
+
+def test_search_forgives_accents_and_case(as_viewer, workspace, drill):
+    add_note(drill, stage="Awareness", channel="Website", persona="Sam", title="Délai trop long")
+    add_note(drill, stage="Awareness", channel="Website", persona="Sam", title="Prix affiché")
+
+    assert titles(as_viewer.get(board_url(workspace), {"q": "DELAI"})) == ["Délai trop long"]
+    assert titles(as_viewer.get(board_url(workspace), {"q": "affiche"})) == ["Prix affiché"]

@@ -1,0 +1,33 @@
+"""A shared page costs the same number of queries whatever the journey's size."""
+
+import pytest
+
+from tests.factories import build_map
+from tests.sharing.helpers import make_link
+
+
+@pytest.mark.parametrize("cards", [5, 40])
+def test_shared_map_queries(client, workspace, django_assert_num_queries, cards):
+    journey = build_map(workspace, cards=cards)
+    _link, path = make_link(journey)
+    # The link by its token's hash, its last use; stages, channels, personas, cards.
+    with django_assert_num_queries(6):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("cards", [5, 40])
+def test_shared_text_version_queries(client, workspace, django_assert_num_queries, cards):
+    journey = build_map(workspace, cards=cards)
+    _link, path = make_link(journey, show_comments=True)
+    # The link, its last use; stages, channels, personas, cards, notes, their comments.
+    with django_assert_num_queries(8):
+        assert client.get(path + "text/").status_code == 200
+
+
+@pytest.mark.parametrize("cards", [5, 40])
+def test_shared_presentation_queries(client, workspace, django_assert_num_queries, cards):
+    journey = build_map(workspace, cards=cards)
+    _link, path = make_link(journey)
+    # The link, its last use; stages, channels, personas, cards, notes.
+    with django_assert_num_queries(7):
+        assert client.get(path + "present/", {"stage": "2"}).status_code == 200
