@@ -23,28 +23,32 @@ TEMPLATE = "journeys/map.html"
 
 
 def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dict:
+    """The map template's context; `extra` may replace any of it (a version's page draws the
+    grid read-only, with its own URLs), and the cells and headers are drawn with what is left."""
     chosen = journey_map.chosen
     journey = journey_map.journey
-    # Built once: every cell links to it, and every card to its panel (core/urls.py).
-    journey_url = journey.get_absolute_url()
-    card_url = url_template("journeys:card", membership.workspace.slug, journey.pk)
-    labels = _labels()
-    return {
+    context = {
         "workspace": membership.workspace,
         "membership": membership,
         "can_edit": membership.can_edit,
         "journey": journey,
-        "journey_url": journey_url,
+        # Built once: every cell links to it, and every card to its panel (core/urls.py).
+        "journey_url": journey.get_absolute_url(),
+        "card_url_template": url_template("journeys:card", membership.workspace.slug, journey.pk),
         "map": journey_map,
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",
-        "labels": labels,
+        "labels": _labels(),
         "axis_html": AxisHtml(membership.workspace.slug, journey.pk, journey.language),
-        "grid_html": GridHtml(
-            card_url=card_url, language=journey.language, labels=labels, journey_url=journey_url
-        ),
         **extra,
     }
+    context["grid_html"] = GridHtml(
+        card_url=context["card_url_template"],
+        language=journey.language,
+        labels=context["labels"],
+        journey_url=context["journey_url"],
+    )
+    return context
 
 
 def _labels() -> dict[str, str]:

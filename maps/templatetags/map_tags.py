@@ -30,6 +30,7 @@ def map_cell(context, cell) -> str:
         oob,
         context["journey"].language,
         context["journey_url"],
+        context["card_url_template"],
         tuple(
             (card.pk, card.version, card.open_friction_count, card.worst_severity_rank)
             for card in cell.touchpoints
