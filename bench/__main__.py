@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import resolve, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from bench import board  # noqa: E402
+from bench import board, versions  # noqa: E402
 from bench.data import journey_file  # noqa: E402
 from bench.documents import document_benchmarks  # noqa: E402
 from bench.export import export_benchmarks  # noqa: E402
@@ -120,6 +120,7 @@ def main() -> None:
     export_benchmarks(client, workspace, user)
     document_benchmarks(workspace, user)
     board.main()
+    versions.main()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import unicodedata
 
 from django.db.models import F, Func, Q, TextField, Value
 from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
+from django.db.models.lookups import Exact, GreaterThan
 
 SQLITE_FUNCTION = "parcours_fold"
 
@@ -47,6 +47,13 @@ def folded_search(query: str, *fields: str) -> Q:
     for field in fields:
         found |= Q(GreaterThan(StrIndex(Fold(F(field)), wanted), 0))
     return found
+
+
+def folded_prefix(query: str, field: str) -> Q:
+    """Rows whose `field` starts with `query`, or has a word that does, accents and case
+    aside: "elo" and "gar" both find "Élodie Garnier"."""
+    at_start = Q(Exact(StrIndex(Fold(F(field)), Fold(Value(query))), 1))
+    return at_start | folded_search(f" {query}", field)
 
 
 def register_sqlite_fold(sender, connection, **kwargs) -> None:

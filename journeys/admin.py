@@ -16,11 +16,15 @@ class JourneyPersonaInline(admin.TabularInline):
 
 @admin.register(Journey)
 class JourneyAdmin(admin.ModelAdmin):
-    list_display = ["title", "workspace", "language", "updated_at"]
+    list_display = ["title", "workspace", "language", "updated_at", "deleted_at"]
     list_filter = ["language"]
     search_fields = ["title", "workspace__name"]
-    raw_id_fields = ["workspace", "created_by"]
+    raw_id_fields = ["workspace", "created_by", "deleted_by"]
     inlines = [StageInline, JourneyPersonaInline]
+
+    def get_queryset(self, request):
+        # The admin sees the trash too: `deleted_at` says which journeys are in it.
+        return Journey.with_trashed.all()
 
 
 @admin.register(Activity)

@@ -69,10 +69,25 @@ class JourneySearchForm(forms.Form):
 
 
 class JourneyImportForm(forms.Form):
+    REUSE, NEW = "reuse", "new"
+
     file = forms.FileField(
         label=_("Journey file (.json)"),
         widget=forms.FileInput(attrs={"accept": ".json,application/json"}),
     )
+    personas = forms.ChoiceField(
+        label=_("Personas whose name is already in this workspace"),
+        choices=[
+            (REUSE, _("Use the workspace’s personas")),
+            (NEW, _("Import them as new personas")),
+        ],
+        initial=REUSE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def reuse_personas(self) -> bool:
+        return self.cleaned_data.get("personas", self.REUSE) != self.NEW
 
     def clean_file(self):
         # The size comes from the upload handler, so a huge file is refused before anyone reads it.

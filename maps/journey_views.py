@@ -92,7 +92,10 @@ def journey_import(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if form.is_valid():
         try:
             journey = import_journey(
-                membership.workspace, form.cleaned_data["file"].read(), user=request.user
+                membership.workspace,
+                form.cleaned_data["file"].read(),
+                user=request.user,
+                same_name_personas=form.reuse_personas(),
             )
         except InvalidJourneyFile as invalid:
             import_errors = invalid.errors

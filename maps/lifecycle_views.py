@@ -75,16 +75,17 @@ def journey_edit(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
             request, membership, stale.current, mine, status=CONFLICT_STATUS, conflict=conflict
         )
     messages.success(request, _("Journey “%(title)s” saved.") % {"title": journey.title})
-    return _header(request, membership, journey)
+    # The breadcrumb and the window's title follow the new title (journey_renamed).
+    return _header(request, membership, journey, partial="journey_renamed")
 
 
-def _header(request, membership, journey) -> HttpResponse:
+def _header(request, membership, journey, partial: str = "journey_header") -> HttpResponse:
     """The map's header as it is now, in place of its editor; without htmx, back where the
     rename started."""
     if not request.htmx:
         return redirect(_back(request, journey))
     context = {"workspace": membership.workspace, "membership": membership, "journey": journey}
-    return render_htmx(request, HEADER, context, partial="journey_header")
+    return render_htmx(request, HEADER, context, partial=partial)
 
 
 @login_required

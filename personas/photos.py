@@ -92,3 +92,27 @@ def _on_white(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     return image.convert("RGB")
+
+
+# What Pillow reports of a JPEG's own structure; anything else in `info` (exif, icc_profile,
+# comment, xmp…) is metadata, which a stored photo never keeps.
+STRUCTURE_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive"}
+
+
+def photo_from_bytes(data: bytes) -> ContentFile:
+    """The stored copy of a photo that came as bytes (a journey file's persona photo), checked
+    like an upload. A JPEG already as this app stores them (square, at most 512 px, without
+    metadata) is kept byte for byte, so a photo survives export and import unchanged; any other
+    image is redrawn as `prepare_photo` does."""
+    upload = ContentFile(data)
+    prepared = prepare_photo(upload)
+    upload.seek(0)
+    with Image.open(upload) as image:
+        width, height = image.size
+        as_stored = (
+            image.format == "JPEG"
+            and image.mode == "RGB"
+            and width == height <= STORED_SIZE
+            and set(image.info) <= STRUCTURE_INFO
+        )
+    return ContentFile(data) if as_stored else prepared

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -122,6 +123,20 @@ class CommentForm(forms.Form):
                 ),
                 code="unknown_mention",
                 params={"names": ", ".join(f"@{name}" for name in found.unknown)},
+            )
+        if found.ambiguous:
+            raise forms.ValidationError(
+                [
+                    forms.ValidationError(
+                        _("“@%(name)s” could be %(members)s: write more of the name."),
+                        code="ambiguous_mention",
+                        params={
+                            "name": typed,
+                            "members": get_text_list([user.display_name for user in users]),
+                        },
+                    )
+                    for typed, users in found.ambiguous
+                ]
             )
         self.mentioned = found.users
         return body

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST, require_safe
 
+from core.folding import folded_prefix
 from core.htmx import HtmxHttpRequest
 from touchpoints.models import Mention
 from workspaces.access import get_membership
@@ -86,16 +87,13 @@ def mentions_unread(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def mention_suggestions(request: HtmxHttpRequest, slug: str) -> JsonResponse:
-    """Members whose name or e-mail starts with `q`, for the comment box after "@"."""
+    """Members whose name (or a word of it) or e-mail starts with `q`, accents and case aside,
+    for the comment box after "@"."""
     membership = get_membership(request.user, slug, Action.COMMENT)
     wanted = request.GET.get("q", "").strip()[:60]
     people = membership.workspace.people().order_by("name", "email")
     if wanted:
-        people = people.filter(
-            Q(name__istartswith=wanted)
-            | Q(name__icontains=f" {wanted}")
-            | Q(email__istartswith=wanted)
-        )
+        people = people.filter(folded_prefix(wanted, "name") | Q(email__istartswith=wanted))
     found = [
         {"name": person.display_name, "email": person.email} for person in people[:SUGGESTIONS]
     ]

@@ -69,7 +69,12 @@ def version_create(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse
 @require_POST
 def version_restore(request: HtmxHttpRequest, slug: str, pk: int, version_pk: int):
     version, _membership = get_version(request.user, slug, pk, version_pk, Action.EDIT)
-    before = restore(version, request.user)
+    try:
+        before = restore(version, request.user)
+    except InvalidJourneyFile as invalid:
+        # Only a version larger than today's file limit gets here; nothing was changed.
+        messages.error(request, " ".join(invalid.errors))
+        return redirect_after_post(request, versions_url(version.journey))
     messages.success(
         request,
         _(

@@ -9,7 +9,7 @@ from django.db import transaction
 from journeys.channel_icons import LANE_COLOURS, icon_for
 from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
 from maps.interchange.reading import parse_journey_file
-from personas.models import Persona, avatar_colour_for
+from personas.models import Persona, avatar_colour_for, new_photo_name
 from touchpoints.models import Comment, FrictionNote, Touchpoint
 from workspaces.models import Workspace
 
@@ -21,12 +21,15 @@ def import_journey(
     *,
     into: Journey | None = None,
     reuse_personas: dict[str, Persona] | None = None,
+    same_name_personas: bool = False,
 ) -> Journey:
     """A new journey of `workspace` made from the bytes of a `parcours.journey` file.
 
     The whole file is checked before anything is written (InvalidJourneyFile lists every
     problem), then everything is written in one transaction. The file's personas become new
-    personas of the workspace: reusing one with the same name would mix two people's details.
+    personas of the workspace, unless `same_name_personas`: then a persona of the workspace with
+    the same name is drawn instead, as it is (the file's details of that persona are left out),
+    so importing a file twice does not make two of each persona.
 
     `into` (a restore, an import over a journey) is a journey of `workspace` whose content the
     file replaces: it keeps its id, so links to it keep working. `reuse_personas` names, by key,
@@ -67,30 +70,17 @@ def import_journey(
             for position, channel in enumerate(document["channels"])
         )
         channel_names = {channel.key: channel.name for channel in channels}
+        entries = document["personas"]
+        # Personas the caller names take the file's details; those found by name stay as they are.
+        kept = _same_name_personas(workspace, entries) if same_name_personas else {}
+        kept = {key: persona for key, persona in kept.items() if key not in (reuse_personas or {})}
         personas = _saved_personas(
-            document["personas"],
+            entries,
             reuse_personas or {},
-            [
-                Persona(
-                    workspace=workspace,
-                    name=persona["name"],
-                    role=persona["role"],
-                    age=persona["age"],
-                    quote=persona["quote"],
-                    bio=persona["bio"],
-                    goals=persona["goals"],
-                    frustrations=persona["frustrations"],
-                    needs=persona["needs"],
-                    preferred_channels=[channel_names[key] for key in persona["channels"]],
-                    # bulk_create skips Persona.save, which would pick this colour.
-                    colour=avatar_colour_for(persona["name"]),
-                )
-                for persona in document["personas"]
-            ],
+            kept,
+            [_persona(workspace, entry, channel_names) for entry in entries],
         )
-        persona_by_key = dict(
-            zip([entry["key"] for entry in document["personas"]], personas, strict=True)
-        )
+        persona_by_key = dict(zip([entry["key"] for entry in entries], personas, strict=True))
         JourneyPersona.objects.bulk_create(
             JourneyPersona(journey=journey, persona=persona, key=key, position=position)
             for position, (key, persona) in enumerate(persona_by_key.items())
@@ -146,22 +136,33 @@ def _emptied(journey: Journey, document: dict) -> Journey:
     return journey
 
 
-# The persona fields a journey file carries; a reused persona keeps the others (photo, colour).
-PERSONA_FILE_FIELDS = ["name", "role", "age", "quote", "bio", "goals", "frustrations", "needs"]
+# The persona fields a journey file carries, which a persona reused by key takes from it.
+PERSONA_FILE_FIELDS = [
+    "name", "role", "age", "quote", "bio", "goals", "frustrations", "needs", "colour"
+]  # fmt: skip
 
 
-def _saved_personas(entries: list[dict], reuse: dict[str, Persona], new: list[Persona]) -> list:
-    """The file's personas saved: new ones created, those in `reuse` (by file key) updated."""
+def _saved_personas(
+    entries: list[dict], reuse: dict[str, Persona], same: dict[str, Persona], new: list[Persona]
+) -> list:
+    """The file's personas saved: new ones created, those in `reuse` (by file key) updated,
+    those in `same` (found by name) drawn as they are."""
     fresh = [
-        persona for entry, persona in zip(entries, new, strict=True) if entry["key"] not in reuse
+        _with_photo(persona, entry)
+        for entry, persona in zip(entries, new, strict=True)
+        if entry["key"] not in reuse and entry["key"] not in same
     ]
     created = iter(Persona.objects.bulk_create(fresh))
     saved = []
     for entry, persona in zip(entries, new, strict=True):
+        if entry["key"] in same:
+            saved.append(same[entry["key"]])
+            continue
         kept = reuse.get(entry["key"])
         if kept is None:
             saved.append(next(created))
             continue
+        _restore_photo(kept, entry)
         wanted = {name: getattr(persona, name) for name in PERSONA_FILE_FIELDS}
         # Channels this journey has no lane for are the persona's other journeys': kept.
         wanted["preferred_channels"] = persona.preferred_channels + [
@@ -175,6 +176,60 @@ def _saved_personas(entries: list[dict], reuse: dict[str, Persona], new: list[Pe
             kept.save(update_fields=[*changed, "version", "updated_at"])
         saved.append(kept)
     return saved
+
+
+def _same_name_personas(workspace: Workspace, entries: list[dict]) -> dict[str, Persona]:
+    """The workspace's personas that the file's personas name, by the file's keys: the oldest
+    of a name, each reused once (two personas of one name in a file stay two)."""
+    existing: dict[str, Persona] = {}
+    for persona in Persona.objects.filter(
+        workspace=workspace, name__in=[entry["name"] for entry in entries]
+    ).order_by("pk"):
+        existing.setdefault(persona.name, persona)
+    return {
+        entry["key"]: existing.pop(entry["name"]) for entry in entries if entry["name"] in existing
+    }
+
+
+def _persona(workspace: Workspace, entry: dict, channel_names: dict[str, str]) -> Persona:
+    persona = Persona(
+        workspace=workspace,
+        name=entry["name"],
+        role=entry["role"],
+        age=entry["age"],
+        quote=entry["quote"],
+        bio=entry["bio"],
+        goals=entry["goals"],
+        frustrations=entry["frustrations"],
+        needs=entry["needs"],
+        preferred_channels=[channel_names[key] for key in entry["channels"]],
+        # bulk_create skips Persona.save, which would pick this colour.
+        colour=entry.get("colour") or avatar_colour_for(entry["name"]),
+    )
+    return persona
+
+
+def _with_photo(persona: Persona, entry: dict) -> Persona:
+    if "photo" in entry:
+        # The file checked and prepared by the schema (maps/interchange/persona_fields.py).
+        persona.photo.save(new_photo_name(), entry["photo"], save=False)
+    return persona
+
+
+def _restore_photo(persona: Persona, entry: dict) -> None:
+    """A reused persona's photo made the file's, so the journey exports as the file was."""
+    if "photo" not in entry:
+        if persona.photo:
+            persona.photo = None
+            persona.save(update_fields=["photo"])
+        return
+    if persona.photo:
+        with persona.photo.open("rb") as stored:
+            if stored.read() == entry["photo"].read():
+                return
+        entry["photo"].seek(0)
+    persona.photo.save(new_photo_name(), entry["photo"], save=False)
+    persona.save(update_fields=["photo"])
 
 
 def _touchpoints(

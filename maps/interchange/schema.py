@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from core import limits
 from journeys.models import Channel, Journey, Stage
+from maps.interchange.persona_fields import OPTIONAL_PERSONA_FIELDS
 from maps.interchange.problems import SURROGATE, InvalidJourneyFile, Validation, kind, show
 from maps.interchange.problems import member as _member
 from personas.models import OLDEST_AGE, Persona
@@ -202,10 +203,12 @@ class Version:
 
 
 class Record:
-    """A JSON object with exactly these fields; `clean` returns them in the schema's order."""
+    """A JSON object with exactly these fields, and perhaps the `optional` ones (fields added
+    after v1 was published); `clean` returns them in the schema's order."""
 
-    def __init__(self, fields: dict[str, Any]) -> None:
+    def __init__(self, fields: dict[str, Any], optional: dict[str, Any] | None = None) -> None:
         self.fields = fields
+        self.optional = optional or {}
 
     def clean(self, value: Any, path: str, validation: Validation) -> Any:
         if not isinstance(value, dict):
@@ -219,8 +222,11 @@ class Record:
                 cleaned[name] = field.clean(value[name], _member(path, name), validation)
             else:
                 validation.add(_member(path, name), _("missing field"))
+        for name, field in self.optional.items():
+            if name in value:
+                cleaned[name] = field.clean(value[name], _member(path, name), validation)
         for name in value:
-            if name not in self.fields:
+            if name not in self.fields and name not in self.optional:
                 validation.add(_member(path, name), _("unknown field"))
         return cleaned
 
@@ -285,7 +291,8 @@ PERSONA = Record(
         "frustrations": ITEMS,
         "needs": ITEMS,
         "channels": ListOf(Link("channel"), max_items=limits.CHANNELS_PER_JOURNEY),
-    }
+    },
+    optional=OPTIONAL_PERSONA_FIELDS,
 )
 TOUCHPOINT = Record(
     {

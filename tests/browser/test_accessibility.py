@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.demo import DEMO_OWNER, DEMO_PASSWORD
 from journeys.models import Journey
+from sharing.models import ShareLink
 from tests.browser.axe import serious_violations
 from tests.browser.helpers import log_in
 from tests.factories import JourneyPersonaFactory, PersonaFactory
@@ -59,6 +60,9 @@ def test_no_page_has_serious_accessibility_violations(live_server, browser, demo
         "mentions": reverse("workspaces:mentions", args=["demo"]),
         "activity": reverse("journeys:activity", args=["demo", first.pk]),
         "profile": reverse("profile"),
+        "share links": reverse("journeys:share", args=["demo", first.pk]),
+        "text version": reverse("journeys:text", args=["demo", first.pk]),
+        "presentation": reverse("journeys:present", args=["demo", first.pk]),
     }
     for where, url in pages.items():
         page.goto(live_server.url + url)
@@ -68,6 +72,10 @@ def test_no_page_has_serious_accessibility_violations(live_server, browser, demo
     page.get_by_role("link", name=compare).click()
     expect(page.locator("#emotion_curve .js-plotly-plot")).to_be_visible()
     audit(page, "map comparing personas", problems)
+    _link, token = ShareLink.create_for(first, None)
+    for where, suffix in (("shared map", ""), ("shared text version", "text/")):
+        page.goto(live_server.url + ShareLink.path(token) + suffix)
+        audit(page, where, problems)
     context.close()
     assert problems == []
 

@@ -24,7 +24,7 @@ WORDS = {
         "duplicate": "Duplicate",
         "copy": "{} (copy)",
         "delete": "Delete",
-        "confirm": "Delete journey",
+        "confirm": "Delete",
         "journeys": "Journeys",
         "trash": "Trash",
         "restore": "Restore",
@@ -43,7 +43,7 @@ WORDS = {
         "duplicate": "Dupliquer",
         "copy": "{} (copie)",
         "delete": "Supprimer",
-        "confirm": "Supprimer le parcours",
+        "confirm": "Supprimer",
         "journeys": "Parcours",
         "trash": "Corbeille",
         "restore": "Restaurer",
@@ -87,6 +87,9 @@ def test_create_rename_duplicate_delete_and_restore(live_server, page, editor, l
     page.get_by_role("button", name=words["save"], exact=True).click()
     expect(page.get_by_role("heading", name="Buy a cordless drill", level=1)).to_be_visible()
     expect(page.get_by_text("From the hardware shop to the garden shed.")).to_be_visible()
+    breadcrumb = page.get_by_role("navigation", name=re.compile("Breadcrumb|Fil d"))
+    expect(breadcrumb.get_by_role("link", name="Buy a cordless drill")).to_be_visible()
+    expect(page).to_have_title(re.compile("^Buy a cordless drill"))
 
     # Duplicate from the journeys page: the copy opens.
     page.goto(journeys_url)
@@ -99,7 +102,7 @@ def test_create_rename_duplicate_delete_and_restore(live_server, page, editor, l
     open_menu(page, words, copy_title)
     page.get_by_role("button", name=words["delete"], exact=True).click()
     expect(page.get_by_role("alertdialog")).to_contain_text("5")
-    page.get_by_role("button", name=words["confirm"]).click()
+    page.get_by_role("button", name=words["confirm"], exact=True).click()
     expect(page.get_by_role("heading", name=words["journeys"], level=1)).to_be_visible()
     expect(page.get_by_role("link", name=copy_title)).to_have_count(0)
     expect(page.get_by_role("link", name="Buy a cordless drill")).to_be_visible()
@@ -139,7 +142,7 @@ def test_duplicate_and_delete_work_without_javascript(live_server, browser, edit
 
     open_menu(page, WORDS["en"], "Buy a hammer")
     page.get_by_role("button", name="Delete", exact=True).click()
-    page.get_by_role("button", name="Delete journey").click()
+    page.get_by_role("button", name="Delete", exact=True).click()
     expect(page.get_by_role("heading", name="Journeys", level=1)).to_be_visible()
     assert not Journey.objects.exists()
     context.close()

@@ -3,19 +3,17 @@ keys, and a text version that passes an axe-core audit."""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from maps.interchange.importing import import_journey
 from sharing.models import ShareLink
+from tests.browser.axe import AXE
 from tests.browser.helpers import log_in
 from tests.maps.helpers import DEMO_FILE
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js"
 
 
 def axe_violations(page) -> list[dict]:

@@ -1,6 +1,7 @@
 """Persona photos: what is accepted, what is refused (and then nothing is stored), how they are
 stored and who may see them."""
 
+import base64
 import io
 import json
 import time
@@ -312,7 +313,7 @@ def test_persona_of_another_workspace_gets_no_photo_through_mine(
     assert stored_files(storage) == []
 
 
-def test_journey_file_carries_the_persona_but_not_its_photo(photographed):
+def test_journey_file_carries_the_persona_and_its_stored_photo(photographed):
     link = JourneyPersonaFactory(persona=photographed, journey__workspace=photographed.workspace)
 
     document = json.loads(dump_journey(link.journey))
@@ -320,7 +321,10 @@ def test_journey_file_carries_the_persona_but_not_its_photo(photographed):
     (entry,) = document["personas"]
     assert entry["name"] == "Léa Martin"
     assert entry["goals"] == photographed.goals
-    assert not {"photo", "colour"} & set(entry)
+    with photographed.photo.open("rb") as stored:
+        assert base64.b64decode(entry["photo"]) == stored.read()
+    # The colour its name gives is left out: an import picks that one by itself.
+    assert "colour" not in entry
 
 
 def _png_of(width: int, height: int) -> bytes:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from pptx import Presentation
 
 from maps.documents.report import map_pdf, report_pdf
-from maps.documents.slides import CARDS_PER_SLIDE, deck
+from maps.documents.slides import TABLE_ROOM, _row_height, deck
 from tests.commands import run_command
 from tests.factories import TouchpointFactory
 from tests.sharing.helpers import pdf_fonts, pdf_text, pptx_texts
@@ -31,16 +31,22 @@ def test_deck_holds_every_stage_and_card_title_as_text(tmp_path, journey):
 
 
 def test_a_stage_with_many_cards_goes_on_over_more_slides(tmp_path, journey):
+    """No table runs off its slide: the rows' estimated heights stay in the table's room."""
     link = journey.journey_personas.order_by("position", "pk").first()
     stage, channel = journey.stages.first(), journey.channels.first()
-    for n in range(CARDS_PER_SLIDE + 3):
+    for n in range(30):
         TouchpointFactory(journey=journey, persona=link.persona, stage=stage, channel=channel,
                           title=f"Extra card {n}", position=100 + n)  # fmt: skip
     path = tmp_path / "deck.pptx"
     path.write_bytes(deck(journey, link.key))
     texts = "\n".join(pptx_texts(path))
     assert "(continued)" in texts
-    assert all(f"Extra card {n}" in texts for n in range(CARDS_PER_SLIDE + 3))
+    assert all(f"Extra card {n}" in texts for n in range(30))
+    for slide in Presentation(path).slides:
+        for shape in slide.shapes:
+            if shape.has_table and shape.table.cell(0, 0).text == "Channel":
+                rows = [row.cells[1].text for row in list(shape.table.rows)[1:]]
+                assert _row_height("") + sum(map(_row_height, rows)) <= TABLE_ROOM
 
 
 def test_deck_is_in_the_journeys_language(tmp_path, journey):

@@ -108,3 +108,79 @@ def test_suggestions_list_members_by_name_or_email(
 def test_viewers_get_no_suggestions(client, viewer, workspace):
     client.force_login(viewer)
     assert client.get(ws_url(workspace, "mention_suggestions"), {"q": "a"}).status_code == 403
+
+
+@pytest.fixture
+def elodie(workspace):
+    return MembershipFactory(workspace=workspace, user__name="Élodie Garnier").user
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@Élodie can you look?",
+        "@elodie, can you look?",
+        "@Élodie G can you look?",
+        "@ÉLODIE garnier",
+    ],
+)
+def test_a_first_name_or_its_start_finds_the_one_member_so_named(text, elodie, marie):
+    found = find_mentions(text, [marie, elodie])
+
+    assert found.users == [elodie]
+    assert found.unknown == []
+    assert found.ambiguous == []
+
+
+def test_a_shared_first_name_offers_the_choices(workspace, elodie, marie):
+    martin = MembershipFactory(workspace=workspace, user__name="Élodie Martin").user
+    members = [marie, elodie, martin]
+
+    found = find_mentions("@elodie please", members)
+
+    assert found.users == []
+    assert found.ambiguous == [("elodie", [elodie, martin])]
+    # A letter of the last name settles it.
+    assert find_mentions("@Élodie M please", members).users == [martin]
+
+
+def test_comment_html_marks_forgiving_mentions_whole(elodie):
+    html = comment_html("Thanks @elodie G for this", [elodie])
+
+    assert html == 'Thanks <span class="mention">@elodie G</span> for this'
+
+
+def test_names_that_fold_longer_or_shorter_end_in_the_right_place(workspace):
+    strauss = MembershipFactory(workspace=workspace, user__name="Anna Straße").user
+    decomposed = MembershipFactory(workspace=workspace, user__name="Rene\u0301 Roy").user
+
+    assert comment_html("@anna strasse!", [strauss]) == (
+        '<span class="mention">@anna strasse</span>!'
+    )
+    assert comment_html("hi @Rene\u0301 Roy.", [decomposed]) == (
+        'hi <span class="mention">@Rene\u0301 Roy</span>.'
+    )
+
+
+def test_ambiguous_mention_is_refused_with_the_choices(client, workspace, elodie, journey, note):
+    MembershipFactory(workspace=workspace, user__name="Élodie Martin")
+    client.force_login(elodie)
+
+    response = client.post(
+        reverse("journeys:comment_add", args=[workspace.slug, journey.pk, note.pk]),
+        {"body": "@Élodie have a look"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "“@Élodie” could be Élodie Garnier or Élodie Martin: write more of the name." in html
+    assert not note.comments.exists()
+
+
+@pytest.mark.parametrize("typed", ["elo", "ÉLO", "garn", "Élodie G"])
+def test_suggestions_forgive_accents_and_case(client, workspace, elodie, marie, typed):
+    client.force_login(elodie)
+
+    response = client.get(ws_url(workspace, "mention_suggestions"), {"q": typed})
+
+    assert [member["name"] for member in response.json()["members"]] == ["Élodie Garnier"]

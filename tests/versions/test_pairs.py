@@ -108,7 +108,7 @@ def test_compare_as_is_with_its_to_be(client, viewer, workspace):
 
     html = response.content.decode()
     assert "As-is → To-be" in html
-    assert "1</strong> cards changed" in html
+    assert "<strong>1</strong> card changed" in html
 
 
 def test_promote_function_returns_the_as_is(workspace):

@@ -20,8 +20,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--workspace", required=True, metavar="SLUG")
+        parser.add_argument(
+            "--reuse-personas",
+            action="store_true",
+            help="Draw the workspace's personas of the same name instead of adding new ones.",
+        )
 
-    def handle(self, *args, file: Path, workspace: str, **options):
+    def handle(self, *args, file: Path, workspace: str, reuse_personas: bool, **options):
         try:
             validate_slug(workspace)
         except ValidationError:
@@ -39,7 +44,7 @@ class Command(BaseCommand):
                 target, created = Workspace.objects.get_or_create(
                     slug=workspace, defaults={"name": workspace}
                 )
-                journey = import_journey(target, data)
+                journey = import_journey(target, data, same_name_personas=reuse_personas)
                 if created and journey.language in dict(settings.LANGUAGES):
                     target.language = journey.language
                     target.save(update_fields=["language"])

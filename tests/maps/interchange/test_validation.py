@@ -86,8 +86,8 @@ INVALID_DOCUMENTS = {
     ),
     "unknown top-level field": (_set(["theme"], "dark"), "theme: unknown field"),
     "unknown persona field": (
-        _set(["personas", 0, "colour"], "#fff"),
-        "personas[0].colour: unknown field",
+        _set(["personas", 0, "mood"], "calm"),
+        "personas[0].mood: unknown field",
     ),
     "unknown comment field": (
         _set(["frictions", 0, "comments", 0, "likes"], 3),
@@ -283,14 +283,14 @@ def test_duplicate_member_is_reported_at_its_path(workspace, document):
 
 
 def test_every_problem_is_reported_at_once(workspace, document):
-    document["personas"][0]["colour"] = "#fff"
+    document["personas"][0]["mood"] = "calm"
     document["touchpoints"][3]["emotion"] = 7
     document["frictions"][0]["touchpoint"] = "t99"
 
     errors = _refused(workspace, encode(document))
 
     assert errors == [
-        "personas[0].colour: unknown field",
+        "personas[0].mood: unknown field",
         "touchpoints[3].emotion: 7 is not between -2 and 2",
         'frictions[0].touchpoint: unknown touchpoint "t99"',
     ]

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from maps.interchange.schema import InvalidJourneyFile
 from versions.models import Version
 from versions.snapshots import restore
 
@@ -20,5 +21,8 @@ class Command(BaseCommand):
             version = versions.filter(pk=version_id).first()
         if version is None:
             raise CommandError(f"There is no snapshot with id {version_id}; nothing was changed.")
-        restore(version)
+        try:
+            restore(version)
+        except InvalidJourneyFile as invalid:
+            raise CommandError(" ".join(invalid.errors) + " Nothing was changed.") from None
         self.stdout.write(f"restored {version.journey_id}")
