@@ -141,7 +141,8 @@ class Editor(HttpUser):
 
     def card_version(self, html: str) -> int:
         card = self.me["card"]
-        found = re.search(rf'data-id="{card}" data-version="(\d+)"', html)
+        # The card's own element: stages and channels carry data-id and data-version too.
+        found = re.search(rf'id="card-{card}" data-id="{card}" data-version="(\d+)"', html)
         return int(found[1]) if found else self.version
 
     @task(4)
