@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run demo test lint format bench messages clean
+.PHONY: help install run demo test lint format bench load messages clean
 
 help:
 	@echo "make run     set everything up and serve the app at http://127.0.0.1:8000 (SQLite)"
@@ -12,6 +12,7 @@ help:
 	@echo "make test    the whole suite, browser tests included, on a throwaway PostgreSQL"
 	@echo "make lint    ruff check + format --check"
 	@echo "make bench   benchmarks on a throwaway PostgreSQL; prints the figures"
+	@echo "make load    25 then 50 simulated editors against the production server (LOAD_ARGS=...)"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,10 @@ format: install
 bench: install
 	bin/system-deps
 	bin/with-postgres $(PY) -m bench
+
+load: install
+	bin/system-deps
+	bin/with-postgres $(PY) -m bench.load $(LOAD_ARGS)
 
 messages: install
 	$(PY) manage.py makemessages --locale fr --no-obsolete --no-location -i ".venv/*" -i "tests/*" -i "bench/*"

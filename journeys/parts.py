@@ -19,6 +19,11 @@ class JourneyPart(Versioned):
     A model says which rows share its positions by `siblings()` (a stage's journey, a card's cell).
     """
 
+    # The partial a page without JavaScript draws a header in (maps/structure_views.py), read by
+    # the map for every stage and channel: declared, so that the lookup never fails, as a
+    # failed one costs the template engine a `dir()` of the row (a tenth of the grid's time).
+    editing = ""
+
     def siblings(self) -> models.QuerySet:
         raise NotImplementedError
 

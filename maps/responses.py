@@ -13,31 +13,42 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 
 from core.htmx import redirect_after_post, render_htmx
 from core.urls import url_template
+from maps.axis_html import AxisHtml
 from maps.curves import emotion_curve_for_map
 from maps.swimlanes import JourneyMap, load_map
+from maps.touchpoint_html import GridHtml
 from workspaces.models import Membership
 
 TEMPLATE = "journeys/map.html"
 
 
 def map_context(membership: Membership, journey_map: JourneyMap, **extra) -> dict:
+    """The map template's context; `extra` may replace any of it (a version's page draws the
+    grid read-only, with its own URLs), and the cells and headers are drawn with what is left."""
     chosen = journey_map.chosen
-    return {
+    journey = journey_map.journey
+    context = {
         "workspace": membership.workspace,
         "membership": membership,
         "can_edit": membership.can_edit,
-        "journey": journey_map.journey,
+        "journey": journey,
         # Built once: every cell links to it, and every card to its panel (core/urls.py).
-        "journey_url": journey_map.journey.get_absolute_url(),
-        "card_url_template": url_template(
-            "journeys:card", membership.workspace.slug, journey_map.journey.pk
-        ),
+        "journey_url": journey.get_absolute_url(),
+        "card_url_template": url_template("journeys:card", membership.workspace.slug, journey.pk),
         "map": journey_map,
         "chosen": chosen,
         "persona_key": chosen.key if chosen else "",
         "labels": _labels(),
+        "axis_html": AxisHtml(membership.workspace.slug, journey.pk, journey.language),
         **extra,
     }
+    context["grid_html"] = GridHtml(
+        card_url=context["card_url_template"],
+        language=journey.language,
+        labels=context["labels"],
+        journey_url=context["journey_url"],
+    )
+    return context
 
 
 def _labels() -> dict[str, str]:

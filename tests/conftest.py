@@ -3,6 +3,7 @@ cards and notes, and uploads kept in memory. Helpers that are not fixtures live 
 modules: tests/factories.py, tests/htmx.py and each folder's helpers.py."""
 
 import pytest
+from django.core.cache import caches
 from django.core.files.storage import default_storage
 
 from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory, build_map
@@ -18,6 +19,13 @@ def fast_password_hashing(settings):
     """The fixture users' passwords, hashed in microseconds instead of a third of a second each:
     the tests are about the product, not about how hard a password is to crack."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_fragments():
+    """Each test starts with no part of a map drawn (maps/fragments.py): a test database may
+    give a new row the id an earlier test's row had, which a real database never does."""
+    caches["fragments"].clear()
 
 
 @pytest.fixture
