@@ -37,9 +37,10 @@ def map_cell(context, cell) -> str:
                 card.version,
                 card.open_friction_count,
                 card.worst_severity_rank,
-                # Evidence changes no card's version: its chips are part of the key.
-                card.quote_count,
-                _chip_state(card.key_metric),
+                # Evidence changes no card's version: its chips are part of the key (a
+                # version's cards, drawn from its file, carry none).
+                getattr(card, "quote_count", 0),
+                _chip_state(getattr(card, "key_metric", None)),
             )
             for card in cell.touchpoints
         ),
