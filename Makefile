@@ -30,6 +30,7 @@ PORT ?= 8001
 WORKERS ?= 2
 
 run: install
+	bin/system-deps --serving
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(UVICORN) --host 127.0.0.1 --port 8000 --reload
@@ -38,6 +39,7 @@ run: install
 # Production: settings from the environment (SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL…).
 # Several servers may start at once on one database: their migrations take turns (flock).
 serve: install
+	bin/system-deps --serving
 	$(PY) manage.py collectstatic --noinput -v0
 	flock /tmp/parcours-migrate.lock $(PY) manage.py migrate --noinput -v0
 	$(UVICORN) --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) --proxy-headers --no-access-log
