@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from journeys.channel_icons import LANE_COLOURS, icon_for
 from journeys.models import Channel, Journey, JourneyPersona, Stage
 from maps.curves import EmotionCurve, emotion_curve_for_map
+from maps.interchange.importing import persona_from_file
 from maps.swimlanes import JourneyMap, build_map, choose_persona
-from personas.models import Persona, avatar_colour_for
 from touchpoints.models import SEVERITY_RANK, Severity, Status, Touchpoint
 
 
@@ -107,19 +107,9 @@ def _text(entry: dict, *optional: str) -> dict:
 
 
 def _link(n: int, entry: dict, channels: dict[str, Channel]) -> JourneyPersona:
-    persona = Persona(
-        pk=n,
-        name=entry["name"],
-        role=entry["role"],
-        age=entry["age"],
-        quote=entry["quote"],
-        bio=entry["bio"],
-        goals=entry["goals"],
-        frustrations=entry["frustrations"],
-        needs=entry["needs"],
-        preferred_channels=[channels[key].name for key in entry["channels"]],
-        colour=avatar_colour_for(entry["name"]),
-    )
+    names = {key: channel.name for key, channel in channels.items()}
+    # The file's colour too, as the import gives it: a version shows its personas as they were.
+    persona = persona_from_file(entry, names, pk=n)
     return JourneyPersona(pk=n, persona=persona, key=entry["key"], position=n - 1)
 
 

@@ -79,7 +79,7 @@ def import_journey(
             entries,
             reuse_personas or {},
             kept,
-            [_persona(workspace, entry, channel_names) for entry in entries],
+            [persona_from_file(entry, channel_names, workspace=workspace) for entry in entries],
         )
         persona_by_key = dict(zip([entry["key"] for entry in entries], personas, strict=True))
         JourneyPersona.objects.bulk_create(
@@ -201,9 +201,11 @@ def _same_name_personas(workspace: Workspace, entries: list[dict]) -> dict[str, 
     }
 
 
-def _persona(workspace: Workspace, entry: dict, channel_names: dict[str, str]) -> Persona:
+def persona_from_file(entry: dict, channel_names: dict[str, str], **fields) -> Persona:
+    """An unsaved persona from a file's persona entry (its photo aside); `fields` adds the rest
+    (a workspace for an import, an id for a version drawn from its file)."""
     persona = Persona(
-        workspace=workspace,
+        **fields,
         name=entry["name"],
         role=entry["role"],
         age=entry["age"],
