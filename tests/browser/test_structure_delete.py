@@ -38,8 +38,13 @@ def expect_one_grid(page, stages: list[str], lanes: list[str]):
     expect(headers).to_have_text(stages)
     expect(page.locator("table.map tbody.map-lanes th.lane .lane-name")).to_have_text(lanes)
     # Every lane has one cell per stage.
-    for row in page.locator("table.map tbody.map-lanes tr[data-id]").all():
-        expect(row.locator("td.cell")).to_have_count(len(stages))
+    # Asked of the grid as it is at each poll, not of rows listed once: a live update may
+    # redraw the grid after the delete, and rows listed before it would be gone.
+    page.wait_for_function(
+        """count => [...document.querySelectorAll("table.map tbody.map-lanes tr[data-id]")]
+            .every(row => row.querySelectorAll("td.cell").length === count)""",
+        arg=len(stages),
+    )
 
 
 def test_deleting_empty_and_full_stages_and_channels_keeps_one_grid(
