@@ -50,9 +50,22 @@ def env_database(name: str, default: str) -> dict:
 
     raw = os.environ.get(name) or default
     try:
-        config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(raw)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
     if not config.get("ENGINE"):
         raise ImproperlyConfigured(f"{name}={raw!r}: unknown database scheme.")
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Under the ASGI server every request runs in a thread of its own: persistent
+        # connections would stay open with their dead threads until PostgreSQL refuses new
+        # clients (50 editors did it). A pool per process bounds them; a request past the
+        # pool's size waits for a connection, up to `timeout` seconds.
+        config["OPTIONS"] = config.get("OPTIONS", {}) | {
+            "pool": {
+                "min_size": 2,
+                "max_size": env_int("DATABASE_POOL_SIZE", 10),
+                "timeout": 20,
+            }
+        }
+        config["CONN_HEALTH_CHECKS"] = True  # each is tried before it is lent
     return config
