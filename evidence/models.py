@@ -250,6 +250,16 @@ class Verbatim(Evidence):
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-pk"]
+        # The map lists a journey's newest quotes: read in this order, the database stops after
+        # the few it lists instead of sorting them all.
+        indexes = [
+            models.Index(
+                models.F("journey"),
+                models.F("date").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="newest_quote",
+            )
+        ]
         constraints = [
             _one_target("verbatim_on_stage_or_touchpoint"),
             models.UniqueConstraint(fields=["journey", "identity"], name="verbatim_once"),

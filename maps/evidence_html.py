@@ -1,104 +1,171 @@
-"""The evidence listed under the map, as HTML built in Python like the cards
-(maps/touchpoint_html.py): a hundred rows through the template engine cost a fifth of the map
-page's time (bench/evidence.py)."""
+"""The evidence on the map page as HTML built in Python, like the cards
+(maps/touchpoint_html.py says why): the Metrics row under the curve and the figures and quotes
+listed under the map. Through the template engine and `format_html` they cost a third of what
+2,000 metrics and 2,000 quotes add to the map page (bench/evidence.py); each value is escaped
+here with the standard library's `html.escape` (what `django.utils.html.escape` calls), and
+what every row repeats (words, links) once per page.
+"""
+
+from functools import lru_cache
+from html import escape
+from urllib.parse import quote as url_quote
 
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
-from evidence.models import Sentiment
+from core.urls import fill, url_template
+from evidence.models import Sentiment, format_number
+from maps.touchpoint_html import metric_chip, quotes_chip
 from touchpoints.models import EMOTION_EMOJI
 
 
-def _card_link(persona_key: str, card_id: int, title: str) -> SafeString:
-    query = urlencode({"persona": persona_key, "card": card_id})
-    return format_html('<a href="?{}">{}</a>', query, title)
-
-
 def target_word(metric, words: dict) -> SafeString:
-    if metric.on_target is None:
-        return SafeString("")
+    """Against the target: an icon and a word, never colour alone."""
     met = metric.on_target
-    return format_html(
-        '<span class="target-word" data-target="{}"><span aria-hidden="true">{}</span> {}</span>',
-        "met" if met else "missed",
-        "✓" if met else "✗",
-        words["on_target"] if met else words["off_target"],
+    if met is None:
+        return SafeString("")
+    return mark_safe(  # safe: fixed markup and a translated word, escaped
+        f'<span class="target-word" data-target="{"met" if met else "missed"}">'
+        f'<span aria-hidden="true">{"✓" if met else "✗"}</span> '
+        f"{escape(words['on_target'] if met else words['off_target'])}</span>"
     )
 
 
-def metric_rows(rows, persona_key: str, language: str, words: dict) -> SafeString:
-    """`rows`: (stage evidence, figure) pairs, maps.evidence_map.MapEvidence.listed_metrics."""
-    return format_html_join(
-        "",
-        '<tr><td lang="{}">{}</td><td lang="{}">{}</td><td>{}</td><td><b>{}</b></td>'
-        "<td>{} {}</td><td>{}</td><td>{}</td></tr>",
-        (
-            (
-                language,
-                stage.stage.name,
-                language,
-                _card_link(persona_key, metric.touchpoint_id, metric.card_title)
-                if metric.touchpoint_id
-                else "—",
-                metric.label,
-                metric.display_value,
-                metric.display_target,
-                target_word(metric, words),
-                metric.period,
-                metric.source,
-            )
-            for stage, metric in rows
-        ),
+@lru_cache(maxsize=64)
+def _sentiment_chip(sentiment: int | None, language: str | None) -> SafeString:
+    if sentiment is None:
+        return mark_safe(
+            '<span class="chip chip--sentiment"><span aria-hidden="true">?</span> '
+            f"{escape(gettext('Sentiment unknown'))}</span>"
+        )
+    return mark_safe(  # safe: a number, an emoji and a translated word, escaped
+        f'<span class="chip chip--emotion" data-emotion="{sentiment}">'
+        f'<span aria-hidden="true">{EMOTION_EMOJI[sentiment]}</span> '
+        f"{escape(str(Sentiment(sentiment).label))}</span>"
     )
 
 
 def sentiment_chip(quote) -> SafeString:
-    if quote.sentiment is None:
-        return format_html(
-            '<span class="chip chip--sentiment"><span aria-hidden="true">?</span> {}</span>',
-            gettext("Sentiment unknown"),
-        )
-    return format_html(
-        '<span class="chip chip--emotion" data-emotion="{}">'
-        '<span aria-hidden="true">{}</span> {}</span>',
-        quote.sentiment,
-        EMOTION_EMOJI[quote.sentiment],
-        Sentiment(quote.sentiment).label,
-    )
+    """How the customer felt (icon and word); cached per sentiment and language."""
+    return _sentiment_chip(quote.sentiment, get_language())
 
 
-def quote_items(quotes, persona_key: str, language: str) -> SafeString:
-    def where(quote):
-        if quote.touchpoint_id:
-            return _card_link(persona_key, quote.touchpoint_id, quote.touchpoint.title)
-        return quote.stage.name
+class EvidenceHtml:
+    """The map's evidence for one response: its persona, language and words."""
 
-    def when(quote):
-        if not quote.date:
-            return ""
-        return format_html(
-            '<time datetime="{}">{}</time>',
-            quote.date.isoformat(),
-            date_format(quote.date, "SHORT_DATE_FORMAT"),
+    def __init__(self, context):
+        """`context`: the map page's (maps.responses.map_context)."""
+        journey = context["journey"]
+        self.persona_key = context["persona_key"]
+        self.language = escape(journey.language)
+        self.words = context["labels"]
+        self.can_edit = context["can_edit"]
+        self.card_link = escape(f"?{urlencode({'persona': self.persona_key, 'card': ''})}")
+        self.stage_url = url_template(
+            "journeys:stage_evidence", context["workspace"].slug, journey.pk
         )
 
-    return format_html_join(
-        "",
-        '<li class="quote"><blockquote lang="{}"><p>{}</p></blockquote>'
-        '<p class="quote-meta">{}<span lang="{}">{}</span><span>{}</span>{}</p></li>',
-        (
-            (
-                language,
-                quote.text,
-                sentiment_chip(quote),
-                language,
-                where(quote),
-                quote.source,
-                when(quote),
+    def _card(self, card_id: int, title: str) -> str:
+        return f'<a href="{self.card_link}{card_id}">{escape(title)}</a>'
+
+    def metric_rows(self, rows) -> SafeString:
+        """`rows`: (stage evidence, figure) pairs, maps.evidence_map.MapEvidence.listed_metrics."""
+        language, words = self.language, self.words
+        html = []
+        for stage, metric in rows:
+            card = (
+                self._card(metric.touchpoint_id, metric.card_title) if metric.touchpoint_id else "—"
             )
-            for quote in quotes
-        ),
+            html.append(
+                f'<tr><td lang="{language}">{escape(stage.stage.name)}</td>'
+                f'<td lang="{language}">{card}</td><td>{escape(str(metric.label))}</td>'
+                f"<td><b>{escape(metric.display_value)}</b></td>"
+                f"<td>{escape(metric.display_target)} {target_word(metric, words)}</td>"
+                f"<td>{escape(metric.period)}</td><td>{escape(metric.source)}</td></tr>"
+            )
+        return mark_safe("".join(html))  # safe: every value is escaped above
+
+    def quote_items(self, quotes) -> SafeString:
+        """`quotes`: maps.evidence_map.ListedQuote, newest first."""
+        language = self.language
+        html = []
+        for quote in quotes:
+            where = (
+                self._card(quote.touchpoint_id, quote.card_title)
+                if quote.touchpoint_id
+                else escape(quote.stage_name)
+            )
+            when = (
+                f'<time datetime="{quote.date.isoformat()}">'
+                f"{escape(date_format(quote.date, 'SHORT_DATE_FORMAT'))}</time>"
+                if quote.date
+                else ""
+            )
+            html.append(
+                f'<li class="quote"><blockquote lang="{language}"><p>{escape(quote.text)}</p>'
+                f'</blockquote><p class="quote-meta">{sentiment_chip(quote)}'
+                f'<span lang="{language}">{where}</span><span>{escape(quote.source)}</span>'
+                f"{when}</p></li>"
+            )
+        return mark_safe("".join(html))  # safe: every value is escaped above
+
+    def metrics_row(self, evidence) -> SafeString:
+        """The Metrics row under the summary: each stage's key figures and quotes, its step of
+        the funnel, and a link to its evidence in the panel."""
+        persona = escape(url_quote(self.persona_key, safe="/"))
+        more = gettext('Evidence<span class="visually-hidden"> of %(stage)s</span>')
+        funnel = evidence.has_funnel
+        cells = []
+        for stage_evidence in evidence.stages:
+            stage = stage_evidence.stage
+            figures = stage_evidence.key_figures
+            chips = (
+                '<ul class="key-figures" role="list">'
+                + "".join(f"<li>{metric_chip(metric, self.words)}</li>" for metric in figures)
+                + "</ul>"
+                if figures
+                else ""
+            )
+            quotes = quotes_chip(stage_evidence.quote_count) if stage_evidence.quote_count else ""
+            step = funnel_step(stage_evidence.funnel) if funnel else ""
+            link = (
+                f'<a class="evidence-more" href="?persona={persona}&amp;stage={stage.pk}" '
+                f'hx-get="{escape(fill(self.stage_url, stage.pk))}?persona={persona}" '
+                f'hx-target="#card_panel" hx-push-url="false">'
+                f'{more % {"stage": escape(stage.name)}} <span aria-hidden="true">›</span></a>'
+            )
+            # Spaced as the template was: the chips sit side by side in the line.
+            cells.append(
+                f"<td> {' '.join(part for part in (chips, quotes, step, link) if part)} </td>"
+            )
+        filler = '<td class="map-filler"></td>' if self.can_edit else ""
+        return mark_safe(  # safe: every value is escaped above
+            '<tr id="metrics_row" class="metrics-row"><th scope="row" class="lane lane--summary">'
+            f'{escape(gettext("Metrics"))}<span class="lane-hint">{escape(gettext("measured"))}'
+            f"</span></th> {' '.join(cells)} {filler}</tr>"
+        )
+
+
+def _percent(value: float) -> str:
+    return f"{format_number(value)}\u00a0%"
+
+
+def funnel_step(step) -> str:
+    """The stage's place in the funnel (maps.evidence_map.FunnelStep): a bar as wide as the
+    share of customers still there, with that share and the drop-off past the stage written."""
+    if step is None:
+        return ""
+    if step.going_on is None:
+        going = f'<span class="funnel-drop muted">{escape(gettext("drop-off not measured"))}</span>'
+    else:
+        dropping = gettext("%(share)s drop off") % {"share": _percent(step.drop_off)}
+        going = (
+            f'<span class="funnel-drop"><span aria-hidden="true">↘</span> {escape(dropping)}</span>'
+        )
+    here = gettext("%(share)s still here") % {"share": _percent(step.reach_percent)}
+    return (
+        f'<div class="funnel" style="--reach: {step.width}%"><span class="funnel-bar" '
+        f'aria-hidden="true"></span><span class="funnel-text">{escape(here)}</span>{going}</div>'
     )

@@ -1,19 +1,21 @@
 """The evidence a map page shows: figures and quotes of the chosen persona's cards and of the
 stages, loaded in a constant number of queries whatever their number.
 
-- the metrics of the stages and of the persona's cards: one query (`load_map_evidence`);
+- the latest figure of each series of the stages and of the persona's cards: one query;
 - the quotes counted per stage, with their average sentiment: one aggregate query;
+- on the map page, the figures and the newest quotes listed under the map: one query each;
 - each card's quote count rides on the cards' own query (`with_quote_counts`).
+The queries are written in SQL in evidence/map_rows.py (it says why).
 A card's chip shows its key metric: its latest figure, one with a target first.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import F
 
 from core.queries import correlated_count
+from evidence import map_rows
 from evidence.measures import going_on, measured_score, on_emotion_scale
 from evidence.models import Figure, Metric, Verbatim
 from journeys.models import Journey, Stage
@@ -23,12 +25,6 @@ KEY_FIGURES = 3
 # The newest quotes and the figures listed under the map; the others are in the panels.
 LISTED_QUOTES = 20
 LISTED_METRICS = 30
-
-
-def for_persona(queryset, persona_id: int | None):
-    """Evidence of the stages (for everyone, or for this persona) and of the persona's cards."""
-    of_stage = Q(stage__isnull=False) & (Q(persona__isnull=True) | Q(persona_id=persona_id))
-    return queryset.filter(of_stage | Q(touchpoint__persona_id=persona_id))
 
 
 def with_quote_counts(touchpoints):
@@ -96,7 +92,7 @@ class StageEvidence:
 class MapEvidence:
     stages: list[StageEvidence]
     metrics_by_card: dict[int, list[Figure]]
-    newest_quotes: list[Verbatim] = field(default_factory=list)
+    newest_quotes: list[map_rows.ListedQuote] = field(default_factory=list)
     listed: list[Figure] = field(default_factory=list)
     metric_count: int = 0
 
@@ -128,74 +124,42 @@ class MapEvidence:
 
 
 def load_map_evidence(
-    journey: Journey, stages: list[Stage], persona_id: int | None, *, listing: bool = True
+    journey: Journey, stages: list[Stage], persona_id: int, *, listing: bool = True
 ) -> MapEvidence:
-    """Two queries: the latest figure of each series (a trend's earlier periods are for the
-    panels), and the quotes counted per stage; with `listing` (the map page, not the curve or
-    the picture), two more: the figures and the newest quotes listed under the map."""
+    """The latest figure of each series (a trend's earlier periods are for the panels) and the
+    quotes counted per stage; with `listing` (the map page, not the curve or the picture), the
+    figures and the newest quotes listed under the map too. Two queries, four with `listing`,
+    whatever the evidence's size (evidence/map_rows.py)."""
     by_stage = {stage.pk: StageEvidence(stage) for stage in stages}
+    evidence = MapEvidence(list(by_stage.values()), {})
     metrics_by_card: dict[int, list[Figure]] = defaultdict(list)
-    metrics = for_persona(Metric.objects.filter(journey=journey), persona_id)
-    latest = metrics.annotate(
-        newest=Window(
-            RowNumber(),
-            partition_by=[
-                F("stage_id"),
-                F("touchpoint_id"),
-                F("persona_id"),
-                F("kind"),
-                F("name"),
-                F("source"),
-            ],
-            order_by=[F("period_end").desc(), F("period_start").desc(), F("pk").desc()],
-        ),
-        total=Window(Count("pk")),
-    ).filter(newest=1)
-    metric_count = 0
-    for metric in figures(latest, "total"):
-        metric_count = metric.total
+    for metric in map_rows.latest_figures(journey.pk, persona_id):
         if metric.touchpoint_id:
             metrics_by_card[metric.touchpoint_id].append(metric)
-            if evidence := by_stage.get(metric.card_stage_id):
-                evidence.card_metrics.append(metric)
-        elif evidence := by_stage.get(metric.stage_id):
-            evidence.metrics.append(metric)
-    quotes = (
-        for_persona(Verbatim.objects.filter(journey=journey), persona_id)
-        .annotate(at=Coalesce("stage_id", "touchpoint__stage_id"))
-        .order_by()
-        .values("at")
-        .annotate(count=Count("pk"), sentiment=Avg("sentiment"))
-    )
-    for row in quotes:
-        if evidence := by_stage.get(row["at"]):
-            evidence.quote_count = row["count"]
-            evidence.sentiment = row["sentiment"]
-    _funnel(list(by_stage.values()))
-    evidence = MapEvidence(list(by_stage.values()), dict(metrics_by_card))
-    evidence.metric_count = metric_count
+            if stage_evidence := by_stage.get(metric.card_stage_id):
+                stage_evidence.card_metrics.append(metric)
+        elif stage_evidence := by_stage.get(metric.stage_id):
+            stage_evidence.metrics.append(metric)
+    evidence.metrics_by_card = dict(metrics_by_card)
+    for stage_id, count, sentiment in map_rows.quotes_per_stage(journey.pk, persona_id):
+        if stage_evidence := by_stage.get(stage_id):
+            stage_evidence.quote_count = count
+            stage_evidence.sentiment = sentiment
+    _funnel(evidence.stages)
     # Asked even when there is nothing to list: a map costs the same queries with or without.
     if listing:
-        in_map_order = metrics.order_by(
-            Coalesce("stage__position", "touchpoint__stage__position"), "touchpoint_id", "pk"
+        evidence.listed, evidence.metric_count = map_rows.listed_figures(
+            journey.pk, persona_id, list(by_stage), LISTED_METRICS
         )
-        evidence.listed = figures(in_map_order[:LISTED_METRICS], ordered=True)
-    if listing:
-        quotes = for_persona(Verbatim.objects.filter(journey=journey), persona_id)
-        evidence.newest_quotes = list(quotes.select_related("touchpoint", "stage")[:LISTED_QUOTES])
+        evidence.newest_quotes = map_rows.newest_quotes(journey.pk, persona_id, LISTED_QUOTES)
     return evidence
 
 
-def figures(metrics, *extra: str, ordered: bool = False) -> list[Figure]:
-    """`metrics` in period order (or in their own, `ordered`) as Figures (evidence/models.py
-    says why), each with its card's stage and title: one query."""
-    if not ordered:
-        metrics = metrics.order_by("period_end", "period_start", "pk")
-    rows = metrics.values(
-        *Figure.FIELDS,
-        *extra,
-        card_stage_id=F("touchpoint__stage_id"),
-        card_title=F("touchpoint__title"),
+def figures(metrics) -> list[Figure]:
+    """`metrics` in period order as Figures (evidence/models.py says why), each with its card's
+    stage and title: one query."""
+    rows = metrics.order_by("period_end", "period_start", "pk").values(
+        *Figure.FIELDS, card_stage_id=F("touchpoint__stage_id"), card_title=F("touchpoint__title")
     )
     return [Figure(**row) for row in rows]
 
