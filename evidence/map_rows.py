@@ -32,29 +32,31 @@ def _persona_params(journey_id: int, persona_id: int) -> list:
 
 FIGURE_COLUMNS = """m.id, m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.value,
     m.unit, m.period, m.period_start, m.period_end, m.target, m.source, t.stage_id, t.title"""
-FIGURE_FIELDS = (*Figure.FIELDS, "card_stage_id", "card_title")
+FIGURE_FIELDS = (*Figure.FIELDS, "card_stage_id", "card_title", "series_size")
 
-# Each series' latest metric: its latest period, then the last one written. A grouped MAX of a
-# text that sorts that way (ISO dates, then the id zero-padded to a bigint's 20 digits) hashes
-# the groups, where a ROW_NUMBER() window sorted every metric of the map by series: a third of
-# the time.
+# Each series' latest metric (its latest period, then the last one written), with the series'
+# size. A grouped MAX of a text that sorts that way (ISO dates, then the id zero-padded to a
+# bigint's 20 digits) hashes the groups, where a ROW_NUMBER() window sorted every metric of the
+# map by series.
 LATEST = f"""
-SELECT {FIGURE_COLUMNS}
-FROM evidence_metric m LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
-WHERE m.id IN (
+SELECT {FIGURE_COLUMNS}, series.size
+FROM (
     SELECT CAST(SUBSTR(MAX(CAST(m.period_end AS varchar) || CAST(m.period_start AS varchar)
-        || LPAD(CAST(m.id AS varchar), 20, '0')), 21) AS bigint)
+        || LPAD(CAST(m.id AS varchar), 20, '0')), 21) AS bigint) AS id, COUNT(*) AS size
     FROM evidence_metric m
     WHERE {_of_persona("m")}
-    GROUP BY m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.source)
+    GROUP BY m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.source) series
+JOIN evidence_metric m ON m.id = series.id
+LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
 ORDER BY m.period_end, m.period_start, m.id"""
 
 # The first figures in the map's order (stage by stage; in a stage, its cards' figures card by
-# card, then its own), each with the number of figures in all.
+# card, then its own) among those of a few cards and stages.
 LISTED = f"""
-SELECT {FIGURE_COLUMNS}, COUNT(*) OVER ()
+SELECT {FIGURE_COLUMNS}
 FROM evidence_metric m LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
-WHERE {_of_persona("m")}
+WHERE m.journey_id = %s AND (m.touchpoint_id IN ({{cards}})
+    OR (m.stage_id IN ({{stages}}) AND (m.persona_id IS NULL OR m.persona_id = %s)))
 ORDER BY {{stage_rank}}, m.touchpoint_id IS NULL, m.touchpoint_id, m.id
 LIMIT %s"""
 
@@ -100,27 +102,57 @@ def _date(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _figure(row) -> Figure:
-    figure = Figure(**dict(zip(FIGURE_FIELDS, row, strict=False)))
-    figure.period_start, figure.period_end = _date(figure.period_start), _date(figure.period_end)
-    return figure
+def _figures(rows: list[tuple]) -> list[Figure]:
+    figures = []
+    for row in rows:
+        figure = Figure.__new__(Figure)  # a plain object filled from the row: hundreds a page
+        figure.__dict__.update(zip(FIGURE_FIELDS, row, strict=False))
+        figures.append(figure)
+    if connection.vendor == "sqlite":
+        for figure in figures:
+            figure.period_start = _date(figure.period_start)
+            figure.period_end = _date(figure.period_end)
+    return figures
 
 
 def latest_figures(journey_id: int, persona_id: int) -> list[Figure]:
-    """The latest figure of each series of the persona's map, in period order."""
-    return [_figure(row) for row in _rows(LATEST, _persona_params(journey_id, persona_id))]
+    """The latest figure of each series of the persona's map, in period order, each with the
+    number of figures in its series (`series_size`)."""
+    return _figures(_rows(LATEST, _persona_params(journey_id, persona_id)))
 
 
 def listed_figures(
-    journey_id: int, persona_id: int, stage_ids: list[int], limit: int
-) -> tuple[list[Figure], int]:
-    """The first `limit` figures in the map's order (`stage_ids` in the map's order), and the
-    number of figures of the persona's map."""
-    ranks = " ".join("WHEN %s THEN " + str(rank) for rank in range(len(stage_ids)))
-    stage_rank = f"CASE COALESCE(m.stage_id, t.stage_id) {ranks} END" if stage_ids else "0"
-    sql = LISTED.format(stage_rank=stage_rank)
-    rows = _rows(sql, [*_persona_params(journey_id, persona_id), *stage_ids, limit])
-    return [_figure(row) for row in rows], rows[0][-1] if rows else 0
+    journey_id: int, persona_id: int, latest: list[Figure], stage_ids: list[int], limit: int
+) -> list[Figure]:
+    """The first `limit` figures of the persona's map in the map's order (`stage_ids` in the
+    map's order), knowing `latest` (`latest_figures`). The series' sizes tell which cards and
+    stages hold them: those are read, not every figure of the map."""
+    rank = {pk: index for index, pk in enumerate(stage_ids)}
+    sizes: dict[tuple, int] = {}
+    for figure in latest:
+        at = rank.get(figure.stage_id or figure.card_stage_id, len(stage_ids))
+        key = (at, figure.touchpoint_id is None, figure.touchpoint_id or 0, figure.stage_id or 0)
+        sizes[key] = sizes.get(key, 0) + figure.series_size
+    cards, stages, count = [], [], 0
+    for key in sorted(sizes):
+        if count >= limit:
+            break
+        card, stage = key[2:]
+        (cards if card else stages).append(card or stage)
+        count += sizes[key]
+    ranks = " ".join(f"WHEN %s THEN {index}" for index in range(len(stage_ids)))
+    sql = LISTED.format(
+        cards=_placeholders(cards),
+        stages=_placeholders(stages),
+        stage_rank=f"CASE COALESCE(m.stage_id, t.stage_id) {ranks} END" if stage_ids else "0",
+    )
+    return _figures(_rows(sql, [journey_id, *cards, *stages, persona_id, *stage_ids, limit]))
+
+
+def _placeholders(values: list) -> str:
+    # "IN (NULL)" holds nothing, and the query is asked all the same: a map costs the same
+    # queries with evidence or without.
+    return ", ".join(["%s"] * len(values)) or "NULL"
 
 
 def quotes_per_stage(journey_id: int, persona_id: int) -> list[tuple[int, int, float | None]]:

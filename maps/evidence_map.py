@@ -133,7 +133,8 @@ def load_map_evidence(
     by_stage = {stage.pk: StageEvidence(stage) for stage in stages}
     evidence = MapEvidence(list(by_stage.values()), {})
     metrics_by_card: dict[int, list[Figure]] = defaultdict(list)
-    for metric in map_rows.latest_figures(journey.pk, persona_id):
+    latest = map_rows.latest_figures(journey.pk, persona_id)
+    for metric in latest:
         if metric.touchpoint_id:
             metrics_by_card[metric.touchpoint_id].append(metric)
             if stage_evidence := by_stage.get(metric.card_stage_id):
@@ -148,8 +149,9 @@ def load_map_evidence(
     _funnel(evidence.stages)
     # Asked even when there is nothing to list: a map costs the same queries with or without.
     if listing:
-        evidence.listed, evidence.metric_count = map_rows.listed_figures(
-            journey.pk, persona_id, list(by_stage), LISTED_METRICS
+        evidence.metric_count = sum(metric.series_size for metric in latest)
+        evidence.listed = map_rows.listed_figures(
+            journey.pk, persona_id, latest, list(by_stage), LISTED_METRICS
         )
         evidence.newest_quotes = map_rows.newest_quotes(journey.pk, persona_id, LISTED_QUOTES)
     return evidence

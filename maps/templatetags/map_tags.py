@@ -54,9 +54,10 @@ def map_cell(context, cell) -> str:
 
 
 def _chip_state(metric) -> tuple | None:
+    """What the chip is drawn from (its words and verdict follow from these and the language)."""
     if metric is None:
         return None
-    return (metric.label, metric.display_value, metric.display_target, metric.on_target)
+    return (metric.kind, metric.name, metric.value, metric.unit, metric.target)
 
 
 @register.simple_tag(takes_context=True)
