@@ -93,13 +93,11 @@ class Figured:
 
     @property
     def display_value(self) -> str:
-        return f"{format_number(self.value)}{_unit_suffix(self.unit)}"
+        return figure_text(self.value, self.unit, get_language())
 
     @property
     def display_target(self) -> str:
-        return (
-            "" if self.target is None else f"{format_number(self.target)}{_unit_suffix(self.unit)}"
-        )
+        return "" if self.target is None else figure_text(self.target, self.unit, get_language())
 
     @property
     def lower_is_better(self) -> bool:
@@ -220,6 +218,12 @@ def _format_number(value: float, language: str | None) -> str:
     # Cached: a map shows the same few figures and targets on hundreds of cards.
     decimals = 0 if float(value).is_integer() else len(repr(value).split(".")[1])
     return number_format(value, decimal_pos=min(decimals, 2), use_l10n=True, force_grouping=True)
+
+
+def figure_text(value: float, unit: str, language: str | None) -> str:
+    """A figure with its unit, as `display_value` says it: for pages that say hundreds, with
+    the language asked once."""
+    return f"{_format_number(value, language)}{_unit_suffix(unit)}"
 
 
 def _unit_suffix(unit: str) -> str:

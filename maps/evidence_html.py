@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from core.urls import fill, url_template
-from evidence.models import Sentiment, format_number
+from evidence.models import Sentiment, figure_text
 from maps.touchpoint_html import metric_chip, quotes_chip
 from touchpoints.models import EMOTION_EMOJI
 
@@ -63,6 +63,7 @@ class EvidenceHtml:
         self.words = context["labels"]
         self.can_edit = context["can_edit"]
         self.card_link = escape(f"?{urlencode({'persona': self.persona_key, 'card': ''})}")
+        self.speaks = get_language()
         self.stage_url = url_template(
             "journeys:stage_evidence", context["workspace"].slug, journey.pk
         )
@@ -72,17 +73,20 @@ class EvidenceHtml:
 
     def metric_rows(self, rows) -> SafeString:
         """`rows`: (stage evidence, figure) pairs, maps.evidence_map.MapEvidence.listed_metrics."""
-        language, words = self.language, self.words
+        language, words, speaks = self.language, self.words, self.speaks
         html = []
         for stage, metric in rows:
             card = (
                 self._card(metric.touchpoint_id, metric.card_title) if metric.touchpoint_id else "—"
             )
+            value = figure_text(metric.value, metric.unit, speaks)
+            target = metric.target
+            target = "" if target is None else figure_text(target, metric.unit, speaks)
             html.append(
                 f'<tr><td lang="{language}">{escape(stage.stage.name)}</td>'
                 f'<td lang="{language}">{card}</td><td>{escape(str(metric.label))}</td>'
-                f"<td><b>{escape(metric.display_value)}</b></td>"
-                f"<td>{escape(metric.display_target)} {target_word(metric, words)}</td>"
+                f"<td><b>{escape(value)}</b></td>"
+                f"<td>{escape(target)} {target_word(metric, words)}</td>"
                 f"<td>{escape(metric.period)}</td><td>{escape(metric.source)}</td></tr>"
             )
         return mark_safe("".join(html))  # safe: every value is escaped above
@@ -123,13 +127,13 @@ class EvidenceHtml:
             figures = stage_evidence.key_figures
             chips = (
                 '<ul class="key-figures" role="list">'
-                + "".join(f"<li>{metric_chip(metric, self.words)}</li>" for metric in figures)
+                + "".join(f"<li>{metric_chip(m, self.words, self.speaks)}</li>" for m in figures)
                 + "</ul>"
                 if figures
                 else ""
             )
             quotes = quotes_chip(stage_evidence.quote_count) if stage_evidence.quote_count else ""
-            step = funnel_step(stage_evidence.funnel) if funnel else ""
+            step = funnel_step(stage_evidence.funnel, self.speaks) if funnel else ""
             link = (
                 f'<a class="evidence-more" href="?persona={persona}&amp;stage={stage.pk}" '
                 f'hx-get="{escape(fill(self.stage_url, stage.pk))}?persona={persona}" '
@@ -148,11 +152,11 @@ class EvidenceHtml:
         )
 
 
-def _percent(value: float) -> str:
-    return f"{format_number(value)}\u00a0%"
+def _percent(value: float, language: str | None) -> str:
+    return f"{figure_text(value, '', language)}\u00a0%"
 
 
-def funnel_step(step) -> str:
+def funnel_step(step, language: str | None) -> str:
     """The stage's place in the funnel (maps.evidence_map.FunnelStep): a bar as wide as the
     share of customers still there, with that share and the drop-off past the stage written."""
     if step is None:
@@ -160,11 +164,11 @@ def funnel_step(step) -> str:
     if step.going_on is None:
         going = f'<span class="funnel-drop muted">{escape(gettext("drop-off not measured"))}</span>'
     else:
-        dropping = gettext("%(share)s drop off") % {"share": _percent(step.drop_off)}
+        dropping = gettext("%(share)s drop off") % {"share": _percent(step.drop_off, language)}
         going = (
             f'<span class="funnel-drop"><span aria-hidden="true">↘</span> {escape(dropping)}</span>'
         )
-    here = gettext("%(share)s still here") % {"share": _percent(step.reach_percent)}
+    here = gettext("%(share)s still here") % {"share": _percent(step.reach_percent, language)}
     return (
         f'<div class="funnel" style="--reach: {step.width}%"><span class="funnel-bar" '
         f'aria-hidden="true"></span><span class="funnel-text">{escape(here)}</span>{going}</div>'

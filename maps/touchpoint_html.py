@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from core.urls import ID
+from evidence.models import figure_text
 from maps.swimlanes import Cell, Frictions
 from touchpoints.models import Touchpoint
 
@@ -37,24 +38,26 @@ def frictions_badge(frictions: Frictions) -> SafeString:
     )
 
 
-def metric_chip(metric, labels: dict) -> SafeString:
+def metric_chip(metric, labels: dict, language: str | None = None) -> SafeString:
     """A figure: its name and value, and against its target a word and an icon (never colour
     alone): "CSAT 3.4/5 · ✗ off target". Escaped by hand into one string: a map draws one per
-    card, and format_html's per-argument escaping was most of their cost (bench/evidence.py)."""
+    card, and format_html's per-argument escaping was most of their cost (bench/evidence.py).
+    `language`, the active one, when the caller draws many and asked it once."""
+    language = language or get_language()
     on_target = metric.on_target
     verdict, state = "", "none"
     if on_target is not None:
         state = "met" if on_target else "missed"
+        target = figure_text(metric.target, metric.unit, language)
         verdict = (
             f'<span class="chip-verdict"><span aria-hidden="true"> · {"✓" if on_target else "✗"}'
             f"</span> {labels['on_target'] if on_target else labels['off_target']}"
-            f'<span class="visually-hidden"> ({labels["target"]} '
-            f"{escape(str(metric.display_target))})</span></span>"
+            f'<span class="visually-hidden"> ({labels["target"]} {escape(target)})</span></span>'
         )
+    value = figure_text(metric.value, metric.unit, language)
     return mark_safe(  # safe: every value is escaped above or here
         f'<span class="chip chip--metric" data-target="{state}"><span aria-hidden="true">📊'
-        f"</span> {escape(str(metric.label))} <b>{escape(str(metric.display_value))}</b>"
-        f"{verdict}</span>"
+        f"</span> {escape(str(metric.label))} <b>{escape(value)}</b>{verdict}</span>"
     )
 
 

@@ -1,10 +1,12 @@
 """Display helpers any page may use: `{% load parcours %}`. Each layer adds its own library
 (journey_tags, touchpoint_tags, map_tags) for what only its pages show."""
 
+from functools import lru_cache
+
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from core import urls
 
@@ -23,6 +25,12 @@ def language_name(code: str) -> str:
 @register.filter
 def signed(number: float, digits: int = 1) -> str:
     """A localised number with its sign, as "+1.5", "−0.7" (a true minus) or "0.0"."""
+    return _signed(number, digits, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _signed(number: float, digits: int, language: str | None) -> str:
+    # Cached per language: `floatformat` costs about 35 µs, and a curve repeats a few numbers.
     text = floatformat(number, digits)
     if text.startswith("-"):
         return "\N{MINUS SIGN}" + text[1:]
