@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from bench.data import journey_file
 from bench.timing import get_ok, timed
 from evidence.columns import guess_mapping
-from evidence.importing import plan_import
+from evidence.importing import plan_import, refresh_statistics
 from evidence.models import Metric, Verbatim, guess_kind
 from evidence.periods import parse_period
 from evidence.reading import read_table
@@ -159,3 +159,5 @@ def _add_evidence(journey, count: int) -> None:
         item.identity = item.compute_identity()
     Metric.objects.bulk_create(metrics)
     Verbatim.objects.bulk_create(quotes)
+    # What an import of that many rows does once written (evidence/importing.py says why).
+    refresh_statistics(len(metrics) + len(quotes))

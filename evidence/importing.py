@@ -12,7 +12,7 @@ same) is counted as known and written again never, so importing a file twice cha
 import re
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from evidence.columns import Mapping
@@ -55,7 +55,21 @@ class Plan:
             Verbatim.objects.bulk_create(self.verbatims, ignore_conflicts=True, batch_size=1000)
             if self.metrics or self.verbatims:
                 record_import(user, self.journey, filename)
+            transaction.on_commit(lambda: refresh_statistics(self.new_count))
         return len(self.metrics), len(self.verbatims)
+
+
+# After an import this large, PostgreSQL's statistics of the evidence tables are refreshed at
+# once rather than within the minute autovacuum takes: until then the planner takes a journey's
+# thousands of figures for a handful, and the map's evidence queries (evidence/map_rows.py)
+# sort and loop where they would hash, twice as slow (bench/evidence.py).
+ANALYZE_AFTER = 1000
+
+
+def refresh_statistics(new_rows: int) -> None:
+    if new_rows >= ANALYZE_AFTER and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE evidence_metric, evidence_verbatim")
 
 
 def record_import(user, journey: Journey, filename: str) -> None:
