@@ -37,7 +37,7 @@ FIGURE_FIELDS = (*Figure.FIELDS, "card_stage_id", "card_title", "series_size")
 # Each series' latest metric (its latest period, then the last one written), with the series'
 # size. A grouped MAX of a text that sorts that way (ISO dates, then the id zero-padded to a
 # bigint's 20 digits) hashes the groups, where a ROW_NUMBER() window sorted every metric of the
-# map by series.
+# map by series. Joined back to the journey's metrics only, not to every journey's.
 LATEST = f"""
 SELECT {FIGURE_COLUMNS}, series.size
 FROM (
@@ -46,7 +46,7 @@ FROM (
     FROM evidence_metric m
     WHERE {_of_persona("m")}
     GROUP BY m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.source) series
-JOIN evidence_metric m ON m.id = series.id
+JOIN evidence_metric m ON m.id = series.id AND m.journey_id = %s
 LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
 ORDER BY m.period_end, m.period_start, m.id"""
 
@@ -118,7 +118,7 @@ def _figures(rows: list[tuple]) -> list[Figure]:
 def latest_figures(journey_id: int, persona_id: int) -> list[Figure]:
     """The latest figure of each series of the persona's map, in period order, each with the
     number of figures in its series (`series_size`)."""
-    return _figures(_rows(LATEST, _persona_params(journey_id, persona_id)))
+    return _figures(_rows(LATEST, [*_persona_params(journey_id, persona_id), journey_id]))
 
 
 def listed_figures(
