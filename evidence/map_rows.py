@@ -34,21 +34,37 @@ FIGURE_COLUMNS = """m.id, m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.n
     m.unit, m.period, m.period_start, m.period_end, m.target, m.source, t.stage_id, t.title"""
 FIGURE_FIELDS = (*Figure.FIELDS, "card_stage_id", "card_title", "series_size")
 
-# Each series' latest metric (its latest period, then the last one written), with the series'
-# size. A grouped MAX of a text that sorts that way (ISO dates, then the id zero-padded to a
-# bigint's 20 digits) hashes the groups, where a ROW_NUMBER() window sorted every metric of the
-# map by series. Joined back to the journey's metrics only, not to every journey's.
+# Each series' latest metric (its latest period, then the last one written) with the series'
+# size: the groups are hashed, where a ROW_NUMBER() window sorted every metric of the map by
+# series. The latest of a group is the MAX of something that sorts that way: on PostgreSQL an
+# array of the period's days and the id, elsewhere a text of ISO dates and the id zero-padded to
+# a bigint's 20 digits (slower to build and compare). PostgreSQL then reads those metrics by
+# their ids through the primary key (ANY(ARRAY(...))) rather than hashing every metric of the
+# journey to join them.
 LATEST = f"""
-SELECT {FIGURE_COLUMNS}, series.size
-FROM (
-    SELECT CAST(SUBSTR(MAX(CAST(m.period_end AS varchar) || CAST(m.period_start AS varchar)
-        || LPAD(CAST(m.id AS varchar), 20, '0')), 21) AS bigint) AS id, COUNT(*) AS size
+WITH series AS (
+    SELECT {{newest}} AS id, COUNT(*) AS size
     FROM evidence_metric m
     WHERE {_of_persona("m")}
-    GROUP BY m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.source) series
-JOIN evidence_metric m ON m.id = series.id AND m.journey_id = %s
-LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
+    GROUP BY m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.source)
+SELECT {FIGURE_COLUMNS}, series.size
+FROM evidence_metric m JOIN series ON series.id = m.id
+    LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
+WHERE m.journey_id = %s {{by_id}}
 ORDER BY m.period_end, m.period_start, m.id"""
+NEWEST_TEXT = """CAST(SUBSTR(MAX(CAST(m.period_end AS varchar) || CAST(m.period_start AS varchar)
+    || LPAD(CAST(m.id AS varchar), 20, '0')), 21) AS bigint)"""
+NEWEST_ARRAY = """(MAX(ARRAY[m.period_end - DATE '1970-01-01', m.period_start - DATE '1970-01-01',
+    m.id]))[3]"""
+
+
+def _latest_sql() -> str:
+    if connection.vendor == "postgresql":
+        return LATEST.format(
+            newest=NEWEST_ARRAY, by_id="AND m.id = ANY(ARRAY(SELECT id FROM series))"
+        )
+    return LATEST.format(newest=NEWEST_TEXT, by_id="")
+
 
 # The first figures in the map's order (stage by stage; in a stage, its cards' figures card by
 # card, then its own) among those of a few cards and stages.
@@ -74,7 +90,7 @@ FROM evidence_verbatim v
     LEFT JOIN touchpoints_touchpoint t ON t.id = v.touchpoint_id
     LEFT JOIN journeys_stage s ON s.id = v.stage_id
 WHERE {_of_persona("v")}
-ORDER BY v.date DESC NULLS LAST, v.id DESC
+ORDER BY COALESCE(v.date, '0001-01-01') DESC, v.id DESC
 LIMIT %s"""
 
 
@@ -118,7 +134,7 @@ def _figures(rows: list[tuple]) -> list[Figure]:
 def latest_figures(journey_id: int, persona_id: int) -> list[Figure]:
     """The latest figure of each series of the persona's map, in period order, each with the
     number of figures in its series (`series_size`)."""
-    return _figures(_rows(LATEST, [*_persona_params(journey_id, persona_id), journey_id]))
+    return _figures(_rows(_latest_sql(), [*_persona_params(journey_id, persona_id), journey_id]))
 
 
 def listed_figures(

@@ -9,11 +9,12 @@ unique index) and a quote's text is too long for a B-tree index.
 """
 
 import hashlib
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import Truncator
@@ -240,6 +241,10 @@ class Sentiment(models.IntegerChoices):
     VERY_POSITIVE = 2, _("Very positive")
 
 
+# Before any date: where the newest quotes' index puts undated quotes.
+UNDATED = date(1, 1, 1)
+
+
 class Verbatim(Evidence):
     """A customer's own words, with where and when they were said and how they felt."""
 
@@ -254,12 +259,13 @@ class Verbatim(Evidence):
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-pk"]
-        # The map lists a journey's newest quotes: read in this order, the database stops after
-        # the few it lists instead of sorting them all.
+        # The map lists a journey's newest quotes (evidence/map_rows.py): read in this order,
+        # the database stops after the few it lists instead of sorting them all. Undated quotes
+        # last through COALESCE, as SQLite's indexes know no NULLS LAST.
         indexes = [
             models.Index(
                 models.F("journey"),
-                models.F("date").desc(nulls_last=True),
+                Coalesce("date", models.Value(UNDATED)).desc(),
                 models.F("id").desc(),
                 name="newest_quote",
             )
