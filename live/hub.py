@@ -78,7 +78,7 @@ class Hub:
         await asyncio.wait_for(self._ready.wait(), LISTEN_TIMEOUT)
 
     async def stop(self) -> None:
-        self.pusher.pending.clear()
+        self.pusher.clear()
         if self._listener is not None:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)

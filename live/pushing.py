@@ -5,10 +5,11 @@ Each change to a card, a friction note or a comment used to make every open map 
 changed cell, the summary row and the curve again: with 50 editors on one journey, about 20
 changes a second, that was a thousand requests a second, each paying its session, user,
 membership and journey queries. Instead each app server process gathers a journey's changes
-for WINDOW seconds, loads the map once per persona and language its open pages show, draws the
-touched cells, the summary row and the curve once per audience (edit or read, so a viewer never
-receives edit controls) and puts them in those pages' streams as one `fragments` event. The
-page swaps them in when the viewer is not busy with them (static/js/live.js).
+for WINDOW seconds, then, once per persona and language its open pages show, draws the touched
+cells once per audience (edit or read, so a viewer never receives edit controls) and puts them
+in those pages' streams as a `fragments` event; the summary row and the curve, which need the
+whole map loaded, follow the same way at most every SUMMARY_EVERY seconds. The page swaps them
+in when the viewer is not busy with them (static/js/live.js).
 
 What a stream may receive was settled when it opened (its member's access to the journey) and
 is checked again when its member's role changes (live.streams).
@@ -18,6 +19,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from django.template.loader import get_template
 from django.utils import translation
@@ -25,13 +27,15 @@ from django.utils import translation
 from journeys.models import Journey
 from live.changes import Change
 from maps.responses import map_context, map_curve
-from maps.swimlanes import CellKey, load_map
+from maps.swimlanes import CellKey, load_cells, load_map
 from workspaces.models import Membership, Role
 
 log = logging.getLogger(__name__)
 
 # Long enough to gather a burst (a drag renumbers a column), short enough to feel live.
 WINDOW = 0.25
+# The summary row and the curve load the whole map: at most this often per journey.
+SUMMARY_EVERY = 2.0
 # The changes that redraw cells, the summary row and the curve; stages, channels and personas
 # redraw the whole grid, which the page still fetches itself (they are rare).
 PUSHED_KINDS = {"touchpoint", "frictionnote", "comment"}
@@ -53,50 +57,53 @@ class Audience:
 
 
 def touched_cells(journey_map, changes: list[Change]) -> set[CellKey]:
-    """The cells of the loaded persona's map that the changes touched: a card's new place, or
-    the card whose notes or comments changed (found in the map, which the bus does not say)."""
+    """The cells of the persona's map that the changes touched: a card's new place, or the
+    cell of the card whose notes or comments changed (the bus does not say where it is)."""
     persona = journey_map.chosen.persona_id
-    cards = {card.pk: CellKey.of(card) for card in journey_map.touchpoints()}
-    keys = set()
+    keys, noted = set(), set()
     for change in changes:
         data = change.data
         if change.kind == "touchpoint":
             if data.get("persona") == persona and data.get("stage") and data.get("channel"):
                 keys.add(CellKey(data["stage"], data["channel"]))
-        elif data.get("touchpoint") in cards:
-            keys.add(cards[data["touchpoint"]])
+        elif data.get("touchpoint"):
+            noted.add(data["touchpoint"])
+    if noted:
+        cards = journey_map.journey.touchpoints.filter(pk__in=noted, persona_id=persona)
+        keys.update(CellKey(*place) for place in cards.values_list("stage_id", "channel_id"))
     return keys
 
 
-def draw(drawing: tuple[int, int, str], audiences: set[bool], changes: list[Change]) -> dict:
-    """The `fragments` HTML for each audience (`can_edit`) of one persona's map, in a language:
-    the touched cells, the summary row and the curve. Empty if the journey or persona is gone."""
+def draw(drawing: tuple, audiences: set[bool], changes: list[Change], *, summary: bool) -> dict:
+    """The `fragments` HTML for each audience (`can_edit`) of one persona's map in a language:
+    the cells the changes touched, or (`summary`) the summary row and the curve, which need
+    every card. Empty when nothing on this persona's map changed, or it is gone."""
     journey_id, persona_id, language = drawing
     journey = Journey.objects.select_related("workspace").filter(pk=journey_id).first()
     if journey is None:
         return {}
     with translation.override(language):
-        journey_map = load_map(journey, None, persona_id=persona_id)
+        journey_map = load_map(journey, None, persona_id=persona_id, with_touchpoints=False)
         if journey_map.chosen is None or journey_map.chosen.persona_id != persona_id:
             return {}
         keys = touched_cells(journey_map, changes)
         if not keys:
-            return {}  # another persona's cards: nothing on this map changed
-        cells = [
-            cell
-            for lane in journey_map.lanes
-            for cell in lane.cells
-            if CellKey(cell.stage.pk, cell.channel.pk) in keys
-        ]
-        curve = map_curve(journey_map)
+            return {}  # another persona's cards
+        if summary:
+            journey_map = load_map(journey, None, persona_id=persona_id)
+            extra = {"curve": map_curve(journey_map)}
+            names = ["journeys/map.html#map_summary", "journeys/curve.html#emotion_curve"]
+            cells = []
+        else:
+            extra, names = {}, []
+            cells = load_cells(journey_map, keys)
         drawn = {}
         for can_edit in audiences:
             # The role only decides what is drawn (edit controls or not); nothing is saved.
             member = Membership(workspace=journey.workspace, role=_role(can_edit))
-            context = map_context(member, journey_map, curve=curve)
+            context = map_context(member, journey_map, **extra)
             parts = [_render("journeys/map.html#cell", context, cell=cell) for cell in cells]
-            parts.append(_render("journeys/map.html#map_summary", context))
-            parts.append(_render("journeys/curve.html#emotion_curve", context))
+            parts += [_render(name, context) for name in names]
             drawn[can_edit] = "".join(parts)
     return drawn
 
@@ -110,12 +117,16 @@ def _render(name: str, context: dict, **extra) -> str:
 
 
 class Pusher:
-    """One per process, beside the hub: gathers each journey's changes, then draws and pushes."""
+    """One per process, beside the hub: gathers each journey's changes, then draws and pushes.
+    Cells go out WINDOW after a change; the summary row and curve, which cost a whole map's
+    loading, at most every SUMMARY_EVERY seconds, the last change always included."""
 
     def __init__(self, hub, run_in_thread):
         self.hub = hub
         self.run_in_thread = run_in_thread
-        self.pending: dict[int, list[Change]] = {}
+        # For each kind of push, journey id → the changes waiting for it.
+        self.pending: dict[bool, dict[int, list[Change]]] = {False: {}, True: {}}
+        self.summary_at: dict[int, float] = {}
 
     def note(self, change: Change) -> None:
         """On the event loop, for every change the hub delivers."""
@@ -123,27 +134,38 @@ class Pusher:
             return
         if not any(self.hub.pushed_to(change.workspace, change.journey)):
             return
-        waiting = self.pending.setdefault(change.journey, [])
-        waiting.append(change)
-        if len(waiting) == 1:
-            loop = asyncio.get_running_loop()
-            flush = self.flush(change.workspace, change.journey)
-            loop.call_later(WINDOW, loop.create_task, flush)
+        loop = asyncio.get_running_loop()
+        since = loop.time() - self.summary_at.get(change.journey, -SUMMARY_EVERY)
+        for summary, delay in ((False, WINDOW), (True, max(WINDOW, SUMMARY_EVERY - since))):
+            waiting = self.pending[summary].setdefault(change.journey, [])
+            waiting.append(change)
+            if len(waiting) == 1:
+                flush = self.flush(change.workspace, change.journey, summary)
+                loop.call_later(delay, loop.create_task, flush)
 
-    async def flush(self, workspace: int, journey: int) -> None:
+    def clear(self) -> None:
+        for waiting in self.pending.values():
+            waiting.clear()
+
+    async def flush(self, workspace: int, journey: int, summary: bool) -> None:
+        if summary:
+            self.summary_at[journey] = asyncio.get_running_loop().time()
+        changes = self.pending[summary].pop(journey, [])
         try:
-            await self._push(workspace, journey, self.pending.pop(journey, []))
+            await self._push(workspace, journey, changes, summary)
         except Exception:
             # A page that misses a push is not broken: its next change, or a reload, redraws.
             log.exception("drawing the pushed parts of journey %s failed", journey)
 
-    async def _push(self, workspace: int, journey: int, changes: list[Change]) -> None:
+    async def _push(self, workspace: int, journey: int, changes: list, summary: bool) -> None:
         by_drawing = defaultdict(list)
         for subscription in self.hub.pushed_to(workspace, journey):
             by_drawing[subscription.audience.drawing].append(subscription)
         for drawing, subscriptions in by_drawing.items():
             audiences = {subscription.audience.can_edit for subscription in subscriptions}
-            drawn = await self.run_in_thread(draw, drawing, audiences, changes)
+            drawn = await self.run_in_thread(
+                partial(draw, summary=summary), drawing, audiences, changes
+            )
             for subscription in subscriptions:
                 html = drawn.get(subscription.audience.can_edit)
                 if html:

@@ -103,9 +103,21 @@
     // times a second, however many changes arrive.
     changedSoon ??= setTimeout(() => {
       changedSoon = null;
-      htmx.trigger(body, "mapChanged");
+      htmx.trigger(body, "mapChanged", { live: true });
     }, 250);
   }
+
+  // An edit's answer asks the summary row and the curve to fetch themselves (mapChanged); on a
+  // map page whose stream is open the server pushes them drawn already, so they are not
+  // fetched twice. When the stream is down, they fetch as on a page without live updates.
+  let streaming = false;
+  document.addEventListener(
+    "mapChanged",
+    (event) => {
+      if (pushed && streaming && !event.detail?.live) event.stopImmediatePropagation();
+    },
+    true,
+  );
 
   // Parts drawn for this page by the server: each replaces its namesake once the viewer is not
   // busy with it (the latest drawing of a part wins); a card now in a pushed cell leaves the
@@ -252,6 +264,7 @@
 
   body.addEventListener("htmx:sseOpen", (event) => {
     const source = event.detail.source;
+    streaming = true;
     if (hooked.has(source)) return;
     hooked.add(source);
     for (const kind of KINDS) {
@@ -264,7 +277,12 @@
     source.addEventListener("resync", resync);
   });
 
+  body.addEventListener("htmx:sseError", () => {
+    streaming = false;
+  });
+
   body.addEventListener("htmx:sseClose", (event) => {
+    streaming = false;
     if (event.detail.type !== "message") return;
     // The server ended the stream: this member no longer has access to the workspace.
     const text = said("end");
