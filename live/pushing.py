@@ -33,7 +33,7 @@ from workspaces.models import Membership, Role
 log = logging.getLogger(__name__)
 
 # Long enough to gather a burst (a drag renumbers a column), short enough to feel live.
-WINDOW = 0.25
+WINDOW = 0.4
 # The summary row and the curve load the whole map: at most this often per journey.
 SUMMARY_EVERY = 2.0
 # The changes that redraw cells, the summary row and the curve; stages, channels and personas
