@@ -31,6 +31,7 @@ from maps.interchange.exporting import dump_journey  # noqa: E402
 from maps.interchange.importing import import_journey  # noqa: E402
 from maps.responses import map_context, map_curve  # noqa: E402
 from maps.swimlanes import load_map  # noqa: E402
+from versions.pairs import counterpart  # noqa: E402
 from workspaces.models import Membership, Workspace  # noqa: E402
 
 
@@ -47,6 +48,7 @@ def map_floor(client: Client, journey, user) -> float:
     context["my_workspaces"] = [membership.workspace]
     context["curve"] = map_curve(journey_map)
     journey_map.addable_personas  # noqa: B018 (evaluated here, outside the timing)
+    counterpart(journey)  # the as-is/to-be pair the page links to, read once per journey
     request = RequestFactory().get(journey.get_absolute_url())
     request.user = user
     request.resolver_match = resolve(request.path)

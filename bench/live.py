@@ -12,6 +12,7 @@ server holds meanwhile (one LISTEN, whatever the number of streams).
 
 import asyncio
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -57,7 +58,8 @@ def start_server() -> subprocess.Popen:
     env = {
         **os.environ,
         "DEBUG": "false",
-        # The sessions this process signs in must be the server's.
+        # The sessions this process signs in must be the server's (`main` set a strong key:
+        # with DEBUG off the server refuses the development one).
         "SECRET_KEY": settings.SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
@@ -176,6 +178,7 @@ def db_count() -> int:
 
 def main() -> None:
     call_command("migrate", verbosity=0)
+    settings.SECRET_KEY = "live-bench-" + secrets.token_urlsafe(50)
     user = User.objects.create_user("live-bench@example.com", "bench")
     workspace = Workspace.create_with_owner("Live bench", user, slug="live-bench")
     journey = import_journey(workspace, journey_file(40), user)

@@ -1,7 +1,7 @@
 """Load test: simulated editors on one 400-card journey, against the production server.
 
     make load                      # 25 then 50 editors, the server started here
-    bin/with-postgres .venv/bin/python -m bench.load --editors 50 --stream
+    bin/with-postgres .venv/bin/python -m bench.load --editors 50
 
 Each editor logs in, opens the map, then, 1–2 s apart, edits the title of its own card (4 in
 10), moves it to another stage (3), opens its panel (2) or reloads the map (1), as the HTMX page
@@ -9,10 +9,10 @@ asks for them. They arrive over 15 s. The script prints the p95 of each kind of 
 errors (any status but the expected one, a conflict included).
 
 The server is the production one: `--serve` is the command that starts it on `{port}` (by
-default gunicorn with 3 sync workers, DEBUG off, after `collectstatic`), against the
-`DATABASE_URL` of the environment (bin/with-postgres gives a throwaway PostgreSQL). `--stream`
-also holds a live stream open per editor (`--stream-path`); if the server answers 404 there
-(no live updates yet), the streams are skipped with a note, not counted as errors.
+default uvicorn with 2 workers as `make serve` runs it, DEBUG off, after `collectstatic`),
+against the `DATABASE_URL` of the environment (bin/with-postgres gives a throwaway PostgreSQL).
+Each editor also holds open the live stream its map page opens (`--no-stream`: not), into
+which the server pushes the parts of the map each change redraws.
 """
 
 # locust patches the standard library for gevent: it is imported before anything else.
@@ -21,6 +21,7 @@ from locust.env import Environment  # isort: skip
 
 import argparse
 import datetime
+import html
 import itertools
 import json
 import os
@@ -36,11 +37,16 @@ import time
 from pathlib import Path
 
 import gevent
+import psutil
+import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-GUNICORN = "{bin}/gunicorn config.wsgi --workers 3 --bind 127.0.0.1:{port} --log-level warning"
-STREAM_PATH = "/w/{slug}/journeys/{journey}/stream/"
+# What `make serve` starts (uvicorn, 2 workers), without make's install step.
+SERVE = (
+    "{bin}/uvicorn config.asgi:application --host 127.0.0.1 --port {port} --workers 2"
+    " --no-access-log --timeout-graceful-shutdown 2"
+)
 # Each kind of request and its method (the login's GET, for its form, is not a kind of its own).
 KINDS = {
     "login": "POST",
@@ -95,6 +101,7 @@ class Editor(HttpUser):
     wait_time = between(1, 2)
     plan: dict = {}
     stream = False
+    said_no_stream = False
     arrived = itertools.count()
 
     def on_start(self):
@@ -103,9 +110,15 @@ class Editor(HttpUser):
         self.card_url = self.plan["card"].replace("{id}", str(self.me["card"]))
         self.stage = self.me["stage"]
         self.login()
-        self.version = self.card_version(self.open_map("map"))
-        if self.stream:
-            gevent.spawn(self.hold_stream)
+        page = self.open_map("map")
+        self.version = self.card_version(page)
+        # The stream the page opens (its `sse-connect`), as the browser would.
+        stream = re.search(r'sse-connect="([^"]+)"', page)
+        if self.stream and stream:
+            gevent.spawn(self.hold_stream, html.unescape(stream[1]))
+        elif self.stream and not Editor.said_no_stream:
+            Editor.said_no_stream = True
+            print("the map page opens no live stream: streams skipped", flush=True)
 
     def login(self):
         login = self.plan["login"]
@@ -175,19 +188,17 @@ class Editor(HttpUser):
                 response.failure(f"status {response.status_code}")
                 self.version = self.card_version(self.open_map("map after an error"))
 
-    def hold_stream(self):
-        """One live stream per editor, as an open map page holds it, until the test ends."""
-        url = self.plan["stream"]
+    def hold_stream(self, url: str):
+        """One live stream per editor, as an open map page holds it, until the test ends: the
+        server pushes into it the parts each change redraws."""
         with self.client.get(
             url, name="stream", stream=True, catch_response=True, timeout=None
         ) as response:
-            if response.status_code == 404:
-                response.success()
-                Editor.stream = False
-                print(f"no live stream at {url} (404): streams skipped", flush=True)
-                return
-            for _ in response.iter_lines():
-                pass
+            try:
+                for _ in response.iter_lines():
+                    pass
+            except requests.RequestException:
+                response.success()  # the server stopped at the end of the run
 
 
 def run_editors(host: str, plan: dict, editors: int, ramp: float, seconds: float, stream: bool):
@@ -202,13 +213,44 @@ def run_editors(host: str, plan: dict, editors: int, ramp: float, seconds: float
     return environment.stats
 
 
-def report(stats, editors: int, seconds: float, load: float) -> bool:
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    """The processor time `processes` and their children have used so far."""
+    total = 0.0
+    for process in processes:
+        try:
+            for each in [process, *process.children(recursive=True)]:
+                times = each.cpu_times()
+                total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def database_processes() -> list[psutil.Process]:
+    """The PostgreSQL of DATABASE_URL (its postmaster, found by its port)."""
+    port = re.search(r":(\d+)/", os.environ["DATABASE_URL"])
+    wanted = f"-p {port[1]}" if port else None
+    return [
+        process
+        for process in psutil.process_iter(["name", "cmdline"])
+        if process.info["name"] == "postgres"
+        and wanted
+        and wanted in " ".join(process.info["cmdline"] or ())
+    ]
+
+
+def report(stats, editors: int, seconds: float, load: float, cpu: dict) -> bool:
     """Prints the figures; True when every kind is under 300 ms at p95 without an error."""
     total = stats.total
     print(
         f"\n{editors} editors, {seconds:.0f} s: {total.num_requests} requests, "
         f"{total.num_requests / seconds:.1f} requests/s, {total.num_failures} errors "
         f"(machine's load average before: {load:.1f} on {os.cpu_count()} cores)"
+    )
+    per_request = {name: used * 1000 / max(total.num_requests, 1) for name, used in cpu.items()}
+    print(
+        "processor time per request: "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_request.items())
     )
     print(f"{'request':18} {'count':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
     ok = total.num_failures == 0
@@ -232,29 +274,35 @@ def main(argv=None) -> int:
     parser.add_argument("--editors", default="25,50", help="comma-separated runs, e.g. 25,50")
     parser.add_argument("--ramp", type=float, default=15, help="seconds over which they arrive")
     parser.add_argument("--seconds", type=float, default=60, help="length of each run")
-    parser.add_argument("--serve", default=GUNICORN, help="server command; {port} {bin}")
-    parser.add_argument("--stream", action="store_true", help="hold a live stream per editor")
-    parser.add_argument("--stream-path", default=STREAM_PATH, help="{slug} {journey}")
+    parser.add_argument("--serve", default=SERVE, help="server command; {port} {bin}")
+    parser.add_argument(
+        "--no-stream", dest="stream", action="store_false", help="no live stream per editor"
+    )
     args = parser.parse_args(argv)
     if "DATABASE_URL" not in os.environ:
         raise SystemExit("DATABASE_URL is not set: run through bin/with-postgres")
     runs = [int(n) for n in args.editors.split(",")]
     setup = [PYTHON, "-m", "bench.load_setup", str(max(runs))]
     plan = json.loads(subprocess.check_output(setup, cwd=ROOT).decode().strip().splitlines()[-1])
-    plan["stream"] = args.stream_path.format(slug=plan["slug"], journey=plan["journey"])
     # Stopped from outside, the server it started stops too (the `finally` below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     port = free_port()
     print(f"{datetime.date.today()} · server: {args.serve.format(port=port, bin='.venv/bin')}")
     with tempfile.TemporaryDirectory() as static_root:
         server = start_server(args.serve, port, server_environment(static_root))
+        database = database_processes()
         try:
             results = []
             for n in runs:
                 load = os.getloadavg()[0]
                 host = f"http://127.0.0.1:{port}"
+                watched = {"server": [psutil.Process(server.pid)], "PostgreSQL": database}
+                before = {name: cpu_seconds(processes) for name, processes in watched.items()}
+                load_test_cpu = sum(os.times()[:2])
                 stats = run_editors(host, plan, n, args.ramp, args.seconds, args.stream)
-                results.append(report(stats, n, args.seconds, load))
+                cpu = {name: cpu_seconds(watched[name]) - before[name] for name in watched}
+                cpu["load test"] = sum(os.times()[:2]) - load_test_cpu
+                results.append(report(stats, n, args.seconds, load, cpu))
         finally:
             os.killpg(server.pid, 15)
             server.wait(timeout=30)

@@ -120,6 +120,12 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.username_of"
 # balancers) the address the outermost of them wrote into X-Forwarded-For.
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "core.throttle.client_address"
+# accounts/hashers.py says why Argon2id; the others still read older hashes.
+PASSWORD_HASHERS = [
+    "accounts.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from live.changes import Change
+from live.pushing import Pusher
+from live.threads import db
 
 # A stream this far behind (a stalled browser) is told to draw again rather than queue more.
 QUEUE_SIZE = 500
@@ -25,6 +27,8 @@ class Subscription:
     journey: int | None
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
     overflowed: bool = False
+    # For a map page: who its pushed parts are drawn for (live.pushing.Audience).
+    audience: object = None
 
     def wants(self, change: Change) -> bool:
         """A journey's page wants its journey's changes; every page wants the workspace's own
@@ -45,6 +49,7 @@ class Subscription:
 
 class Hub:
     def __init__(self):
+        self.pusher = Pusher(self, db)
         self._streams: dict[int, set[Subscription]] = defaultdict(set)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._listener: asyncio.Task | None = None
@@ -73,6 +78,7 @@ class Hub:
         await asyncio.wait_for(self._ready.wait(), LISTEN_TIMEOUT)
 
     async def stop(self) -> None:
+        self.pusher.clear()
         if self._listener is not None:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)
@@ -83,6 +89,15 @@ class Hub:
         for subscription in list(self._streams.get(change.workspace, ())):
             if subscription.wants(change):
                 subscription.put(change)
+        self.pusher.note(change)
+
+    def pushed_to(self, workspace: int, journey: int) -> list[Subscription]:
+        """The open map pages of `journey` that get its parts drawn for them."""
+        return [
+            subscription
+            for subscription in self._streams.get(workspace, ())
+            if subscription.audience is not None and subscription.journey == journey
+        ]
 
     def deliver_threadsafe(self, change: Change) -> None:
         """From any thread: onto the loop the streams live on (nothing to do without one)."""

@@ -8,33 +8,20 @@ for their connection; fifty streams hold none.
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-
-from asgiref.sync import sync_to_async
-from django.db import connection
 
 from live import presence
 from live.bus import catch_up, get_bus
 from live.changes import sse_event
 from live.hub import Subscription, hub
+from live.pushing import Audience
+from live.threads import db
 from workspaces.models import Membership
 
 # A comment line every BEAT_SECONDS keeps proxies from closing an idle stream; the same timer
 # beats the tab's presence. A browser reconnects RETRY_MS after a lost connection.
 RETRY_MS = 2000
-
-
-async def db(function, *args):
-    """Run `function` in the shared thread pool, and close its connection after."""
-
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connection.close()
-
-    return await sync_to_async(run, thread_sensitive=False)()
 
 
 @dataclass
@@ -47,6 +34,8 @@ class Stream:
     tab: object | None
     since_id: int | None
     since_time: datetime | None
+    # A map page's stream also gets its cells drawn for it (live.pushing); None for the others.
+    audience: Audience | None = None
     subscription: Subscription | None = field(default=None, init=False)
 
     @property
@@ -56,6 +45,7 @@ class Stream:
     async def events(self) -> AsyncIterator[str]:
         """Run on the server's event loop: listening first, then what was missed, then on."""
         self.subscription = await hub.subscribe(get_bus(), self.workspace, self.user, self.journey)
+        self.subscription.audience = self.audience
         try:
             missed = await db(
                 catch_up, self.workspace, self.since_id, self.since_time, self.subscription.wants
@@ -90,9 +80,11 @@ class Stream:
                 elif change.kind == "membership":
                     if change.data.get("user") != self.subscription.user:
                         continue
-                    if not await db(_still_member, self.subscription):
+                    role = await db(_role, self.subscription)
+                    if role is None:
                         yield sse_event("end")
                         return
+                    self._draw_for(role)
                     yield sse_event("resync")
                 elif change.id is None or change.id not in replayed:
                     yield change.sse()
@@ -100,6 +92,13 @@ class Stream:
             hub.unsubscribe(self.subscription)
             if self.tab:
                 await db(presence.leave, self.tab, self.workspace, self.journey)
+
+    def _draw_for(self, role: str) -> None:
+        """A member whose role changed gets the parts drawn for the new one from now on."""
+        audience = self.subscription.audience
+        if audience is not None:
+            can_edit = Membership(role=role).can_edit
+            self.subscription.audience = replace(audience, can_edit=can_edit)
 
     def _drained(self) -> str:
         """A browser too slow to follow: forget the queue, tell it to draw again."""
@@ -109,7 +108,10 @@ class Stream:
         return sse_event("resync")
 
 
-def _still_member(subscription: Subscription) -> bool:
-    return Membership.objects.filter(
-        user_id=subscription.user, workspace_id=subscription.workspace
-    ).exists()
+def _role(subscription: Subscription) -> str | None:
+    """The member's role now, None once they have left the workspace."""
+    return (
+        Membership.objects.filter(user_id=subscription.user, workspace_id=subscription.workspace)
+        .values_list("role", flat=True)
+        .first()
+    )

@@ -13,10 +13,12 @@ from django.core.handlers.asgi import ASGIRequest
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from journeys.access import get_journey
 from live import presence
+from live.pushing import Audience
 from live.streams import Stream
 from workspaces.access import get_membership
 from workspaces.models import Action
@@ -45,6 +47,7 @@ def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> Ht
         finally:
             # The open stream keeps no connection of its own (live.streams.db).
             connection.close()
+    persona = _number(request.GET.get("persona")) if journey_pk else None
     events = Stream(
         workspace=membership.workspace_id,
         user=request.user.pk,
@@ -52,6 +55,11 @@ def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> Ht
         tab=presence.parse_tab(request.GET.get("tab")) if journey_pk else None,
         since_id=_number(request.headers.get("Last-Event-ID") or request.GET.get("since")),
         since_time=_moment(request.GET.get("t")),
+        # A map page (`persona=<id>`) gets its parts drawn for it (live.pushing); the persona
+        # is looked for in this journey only, so another journey's never shows.
+        audience=Audience(journey_pk, persona, get_language(), membership.can_edit)
+        if persona
+        else None,
     ).events()
     response = StreamingHttpResponse(events, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
+from core.compiled import CompiledQuery
 from journeys.models import Channel, Journey, Stage
 from maps.evidence_map import (
     MapEvidence,
@@ -151,12 +152,24 @@ class MapCard:
 MAP_CARD_COLUMNS = [field.name for field in fields(MapCard)][:13]
 
 
-def map_cards(journey: Journey, persona_id: int, cells: Q = Q()) -> Iterator[MapCard]:  # noqa: B008
+def _map_card_rows(journey_id: int, persona_id: int, *cells: int):
+    """The query of `map_cards`; `cells` is (stage id, channel id, stage id, …)."""
+    wanted = Q()
+    for stage_id, channel_id in zip(cells[::2], cells[1::2], strict=True):
+        wanted |= Q(stage_id=stage_id, channel_id=channel_id)
+    touchpoints = Touchpoint.objects.filter(wanted, journey_id=journey_id, persona_id=persona_id)
+    return with_quote_counts(with_friction_counts(touchpoints)).values_list(*MAP_CARD_COLUMNS)
+
+
+# Compiled once per number of cells (core/compiled.py says why).
+_MAP_CARD_ROWS = CompiledQuery(_map_card_rows)
+
+
+def map_cards(journey: Journey, persona_id: int, cells=()) -> Iterator[MapCard]:
     """The persona's cards as the grid draws them, in their cells' order; those of some `cells`
-    only, when given."""
-    touchpoints = Touchpoint.objects.filter(cells, journey=journey, persona_id=persona_id)
-    rows = with_quote_counts(with_friction_counts(touchpoints)).values_list(*MAP_CARD_COLUMNS)
-    return (MapCard(*row) for row in rows)
+    (`CellKey`s) only, when given."""
+    places = [id_ for key in cells for id_ in key]
+    return (MapCard(*row) for row in _MAP_CARD_ROWS.rows(journey.pk, persona_id, *places))
 
 
 def with_friction_counts(touchpoints):
@@ -231,13 +244,10 @@ def load_cells(journey_map: "JourneyMap", keys: set[CellKey]) -> list[Cell]:
         if key.stage_id in stages and key.channel_id in channels
     }
     if not cells:
-        return []  # an empty Q() below would match every card of the persona
-    wanted = Q()
-    for stage_id, channel_id in cells:
-        wanted |= Q(stage_id=stage_id, channel_id=channel_id)
+        return []  # no cells would mean every card of the persona
     persona_id = journey_map.chosen.persona_id
     labels = _emotion_labels()
-    touchpoints = list(map_cards(journey_map.journey, persona_id, wanted))
+    touchpoints = list(map_cards(journey_map.journey, persona_id, sorted(cells)))
     if touchpoints:
         attach_to_cards(touchpoints, card_metrics([touchpoint.pk for touchpoint in touchpoints]))
     for touchpoint in touchpoints:

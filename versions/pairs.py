@@ -32,6 +32,14 @@ class Counterpart:
 
 
 def counterpart(journey: Journey) -> Counterpart | None:
+    """The other journey of `journey`'s pair, read once per journey instance (a page asks for it
+    in more than one place)."""
+    if not hasattr(journey, "_counterpart"):
+        journey._counterpart = _read_counterpart(journey)
+    return journey._counterpart
+
+
+def _read_counterpart(journey: Journey) -> Counterpart | None:
     pair = (
         JourneyPair.objects.filter(Q(as_is=journey) | Q(to_be=journey))
         .select_related("as_is", "to_be")

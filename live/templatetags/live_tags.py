@@ -11,6 +11,8 @@ from django.utils.http import urlencode
 
 register = template.Library()
 
+MAP_PAGE = "journeys:detail"
+
 
 @register.filter
 def is_live(request) -> bool:
@@ -35,14 +37,20 @@ def live_stream(context) -> str:
         query["tab"] = tab
         url = reverse("live:journey_stream", args=[workspace.slug, journey.pk])
     match = request.resolver_match
+    page = f"{match.namespace}:{match.url_name}" if match else ""
+    if page == MAP_PAGE and chosen:
+        # The map page gets its changed parts drawn for it, in its stream (live/pushing.py).
+        query["persona"] = chosen.persona_id
     return format_html(
         ' hx-ext="sse" sse-connect="{}?{}" sse-close="end" data-live-user="{}"'
-        ' data-live-journey="{}" data-live-persona="{}" data-live-tab="{}" data-live-page="{}"',
+        ' data-live-journey="{}" data-live-persona="{}" data-live-tab="{}" data-live-page="{}"'
+        ' data-live-push="{}"',
         url,
         urlencode(query),
         request.user.pk,
         journey.pk if journey is not None else "",
         chosen.persona_id if chosen else "",
         tab,
-        f"{match.namespace}:{match.url_name}" if match else "",
+        page,
+        "1" if "persona" in query else "",
     )

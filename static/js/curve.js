@@ -35,4 +35,6 @@
   document.addEventListener("htmx:beforeSwap", (event) => {
     if (event.detail.shouldSwap) purge(event.detail.target);
   });
+  // A curve pushed by the live stream (static/js/live.js) replaces this one.
+  document.addEventListener("live:beforeReplace", (event) => purge(event.target));
 })();

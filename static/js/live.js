@@ -8,6 +8,9 @@
   const body = document.body;
   if (!body.hasAttribute("sse-connect")) return;
   const live = body.dataset;
+  // The map page gets its changed cells, summary row and curve drawn for it in its stream
+  // (live/pushing.py) instead of fetching them itself after each change.
+  const pushed = live.livePush === "1";
   const hooked = new WeakSet();
   const waiting = new Map();
   let lastReportedCard = null;
@@ -100,8 +103,46 @@
     // times a second, however many changes arrive.
     changedSoon ??= setTimeout(() => {
       changedSoon = null;
-      htmx.trigger(body, "mapChanged");
+      htmx.trigger(body, "mapChanged", { live: true });
     }, 250);
+  }
+
+  // An edit's answer asks the summary row and the curve to fetch themselves (mapChanged); on a
+  // map page whose stream is open the server pushes them drawn already, so they are not
+  // fetched twice. When the stream is down, they fetch as on a page without live updates.
+  let streaming = false;
+  document.addEventListener(
+    "mapChanged",
+    (event) => {
+      if (pushed && streaming && !event.detail?.live) event.stopImmediatePropagation();
+    },
+    true,
+  );
+
+  // Parts drawn for this page by the server: each replaces its namesake once the viewer is not
+  // busy with it (the latest drawing of a part wins); a card now in a pushed cell leaves the
+  // cell it was in. A curve comparing personas is this viewer's choice: it stays.
+  function onFragments(data) {
+    if (String(data.journey) !== live.liveJourney || !grid()) return;
+    const box = document.createElement("template");
+    box.innerHTML = data.html;
+    for (const fresh of [...box.content.children]) {
+      if (!fresh.id) continue;
+      whenFree(`push:${fresh.id}`, () => document.getElementById(fresh.id), (old) => place(old, fresh));
+    }
+  }
+
+  function place(old, fresh) {
+    if (old.hasAttribute("data-comparing")) return;
+    if (fresh.matches("td.cell")) {
+      for (const card of fresh.querySelectorAll("[data-id][id^='card-']")) {
+        const stale = document.getElementById(card.id);
+        if (stale && !old.contains(stale)) stale.remove();
+      }
+    }
+    old.dispatchEvent(new CustomEvent("live:beforeReplace", { bubbles: true }));
+    htmx.swap(old, fresh.outerHTML, { swapStyle: "outerHTML" });
+    if (fresh.matches("td.cell")) cellRedrawn();
   }
 
   // ---- the card panel ----
@@ -143,8 +184,10 @@
     const byMe = String(change.actor) === live.liveUser;
     // A deleted card's id is gone with it: the open card missing from its redrawn cell tells.
     if (change.verb === "deleted" && !byMe) deletedMeanwhile = openCard();
-    for (const id of cells) if (id && document.getElementById(id)) refreshCell(id);
-    if (cells.size) mapChanged();
+    if (!pushed) {
+      for (const id of cells) if (id && document.getElementById(id)) refreshCell(id);
+      if (cells.size) mapChanged();
+    }
     if (change.verb !== "deleted") cardChanged(String(change.id), byMe, false);
   }
 
@@ -160,8 +203,10 @@
   function onNotes(change) {
     const cardId = String(change.touchpoint);
     const cell = document.getElementById(`card-${cardId}`)?.closest("td.cell");
-    if (cell) refreshCell(cell.id);
-    mapChanged();
+    if (!pushed) {
+      if (cell) refreshCell(cell.id);
+      mapChanged();
+    }
     cardChanged(cardId, String(change.actor) === live.liveUser, false);
   }
 
@@ -219,6 +264,7 @@
 
   body.addEventListener("htmx:sseOpen", (event) => {
     const source = event.detail.source;
+    streaming = true;
     if (hooked.has(source)) return;
     hooked.add(source);
     for (const kind of KINDS) {
@@ -227,10 +273,16 @@
         onChange(kind, JSON.parse(message.data));
       });
     }
+    source.addEventListener("fragments", (message) => onFragments(JSON.parse(message.data)));
     source.addEventListener("resync", resync);
   });
 
+  body.addEventListener("htmx:sseError", () => {
+    streaming = false;
+  });
+
   body.addEventListener("htmx:sseClose", (event) => {
+    streaming = false;
     if (event.detail.type !== "message") return;
     // The server ended the stream: this member no longer has access to the workspace.
     const text = said("end");

@@ -122,7 +122,7 @@ document.addEventListener("click", (event) => {
 
 // A card panel that just opened takes the focus, so keyboard users land in it.
 document.addEventListener("htmx:afterSwap", (event) => {
-  if (event.detail.target.id === "card_panel" && event.detail.requestConfig?.verb === "get") {
+  if (event.detail.target?.id === "card_panel" && event.detail.requestConfig?.verb === "get") {
     event.detail.target.querySelector("input:not([type=hidden]), textarea, a")?.focus();
   }
 });

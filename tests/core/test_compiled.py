@@ -1,0 +1,41 @@
+"""A query compiled once (core/compiled.py) returns what the ORM returns, whatever the values
+and the number of them, and refuses a value that never reaches the SQL."""
+
+import pytest
+from django.db.models import Q
+
+from core.compiled import CompiledQuery
+from maps.swimlanes import MAP_CARD_COLUMNS, _map_card_rows
+from tests.factories import build_map
+from touchpoints.models import Touchpoint
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rows_are_the_orms_for_any_values_and_shape(workspace):
+    journeys = [build_map(workspace, cards=6), build_map(workspace, cards=3)]
+    compiled = CompiledQuery(_map_card_rows)
+    for journey in journeys:
+        for link in journey.journey_personas.all():
+            cards = journey.touchpoints.filter(persona_id=link.persona_id)
+            places = sorted({(c.stage_id, c.channel_id) for c in cards})
+            for cells in ([], places[:1], places):
+                flat = [id_ for place in cells for id_ in place]
+                expected = list(_map_card_rows(journey.pk, link.persona_id, *flat))
+                assert compiled.rows(journey.pk, link.persona_id, *flat) == expected
+
+
+def test_a_value_left_out_of_the_sql_is_refused(workspace):
+    def folded(journey_id):
+        # The value is left out of the query: its rows would be the same whatever it is.
+        return Touchpoint.objects.filter(Q(pk__gte=0)).values_list("pk")
+
+    with pytest.raises(ValueError, match="never reach"):
+        CompiledQuery(folded).rows(1)
+
+
+def test_the_columns_are_the_map_cards(workspace):
+    journey = build_map(workspace, cards=2)
+    link = journey.journey_personas.first()
+    [row, *_] = CompiledQuery(_map_card_rows).rows(journey.pk, link.persona_id)
+    assert len(row) == len(MAP_CARD_COLUMNS)
