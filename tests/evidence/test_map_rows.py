@@ -1,0 +1,118 @@
+"""The evidence rows a map reads (evidence/map_rows.py), against the same rules written plainly
+in Python over every metric: each series' latest figure and its size, and the first figures in
+the map's order, whichever cards and stages they sit on and whichever persona they are for."""
+
+import random
+from datetime import date
+
+import pytest
+
+from evidence import map_rows
+from evidence.models import Metric, Verbatim
+from tests.factories import build_map
+
+PERIODS = [  # (label, start, end): a month, a quarter ending with it, a range, a later month
+    ("2026-03", date(2026, 3, 1), date(2026, 3, 31)),
+    ("2026-Q1", date(2026, 1, 1), date(2026, 3, 31)),
+    ("2026-01-01/2026-02-28", date(2026, 1, 1), date(2026, 2, 28)),
+    ("2026-04", date(2026, 4, 1), date(2026, 4, 30)),
+]
+
+
+@pytest.fixture
+def journey(workspace):
+    journey = build_map(workspace, cards=8, personas=2)
+    rng = random.Random(4)
+    cards = list(journey.touchpoints.all())
+    stages = list(journey.stages.all())
+    personas = [link.persona_id for link in journey.journey_personas.all()]
+    for n in range(160):
+        if n % 2:
+            target = {"touchpoint": rng.choice(cards)}
+        else:
+            target = {"stage": rng.choice(stages), "persona_id": rng.choice([None, *personas])}
+        label, start, end = rng.choice(PERIODS)
+        metric = Metric(
+            journey=journey,
+            **target,
+            kind="csat",
+            name=rng.choice(["CSAT", "Satisfaction"]),
+            value=n,
+            unit="/5",
+            period=label,
+            period_start=start,
+            period_end=end,
+            source=rng.choice(["Survey", "Panel"]),
+        )
+        metric.identity = metric.compute_identity()
+        Metric.objects.bulk_create([metric], ignore_conflicts=True)
+    return journey
+
+
+def mine(journey, persona_id):
+    """The persona's map's metrics: its cards', and its stages' (for everyone or for it)."""
+    return [
+        metric
+        for metric in Metric.objects.filter(journey=journey).select_related("touchpoint")
+        if (metric.stage_id and metric.persona_id in (None, persona_id))
+        or (metric.touchpoint_id and metric.touchpoint.persona_id == persona_id)
+    ]
+
+
+def test_the_latest_figure_of_each_series_and_its_size(journey):
+    persona_id = journey.journey_personas.first().persona_id
+    series = {}
+    for metric in sorted(
+        mine(journey, persona_id), key=lambda m: (m.period_end, m.period_start, m.pk)
+    ):
+        key = (metric.stage_id, metric.touchpoint_id, metric.persona_id)
+        key += (metric.kind, metric.name, metric.source)
+        size = series.get(key, (None, 0))[1]
+        series[key] = (metric, size + 1)
+
+    latest = map_rows.latest_figures(journey.pk, persona_id)
+
+    assert sorted((f.pk, f.series_size) for f in latest) == sorted(
+        (metric.pk, size) for metric, size in series.values()
+    )
+    assert [f.period_end for f in latest] == sorted(f.period_end for f in latest)
+
+
+@pytest.mark.parametrize("limit", [1, 7, 30, 500])
+def test_the_first_figures_in_the_maps_order_for_each_persona(journey, limit):
+    stages = list(journey.stages.all())
+    rank = {stage.pk: index for index, stage in enumerate(stages)}
+    for link in journey.journey_personas.all():
+        expected = sorted(
+            mine(journey, link.persona_id),
+            key=lambda m: (
+                rank[m.stage_id or m.touchpoint.stage_id],
+                m.touchpoint_id is None,
+                m.touchpoint_id or 0,
+                m.pk,
+            ),
+        )[:limit]
+        latest = map_rows.latest_figures(journey.pk, link.persona_id)
+
+        listed = map_rows.listed_figures(
+            journey.pk, link.persona_id, latest, [stage.pk for stage in stages], limit
+        )
+
+        assert [f.pk for f in listed] == [m.pk for m in expected]
+
+
+def test_undated_quotes_come_after_dated_ones_newest_first(journey):
+    stage = journey.stages.first()
+    persona_id = journey.journey_personas.first().persona_id
+    for n, day in enumerate([None, date(2026, 5, 2), None, date(2026, 6, 1), date(2026, 5, 2)]):
+        Verbatim.objects.create(journey=journey, stage=stage, text=f"Quote {n}", date=day)
+
+    quotes = map_rows.newest_quotes(journey.pk, persona_id, 10)
+
+    assert [quote.text for quote in quotes] == [
+        "Quote 3",
+        "Quote 4",
+        "Quote 1",
+        "Quote 2",
+        "Quote 0",
+    ]
