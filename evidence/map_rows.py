@@ -1,8 +1,11 @@
-"""The evidence rows a map page reads, in SQL written out: the latest figure of each series, the
-figures listed under the map with how many there are, the quotes counted per stage and the
-newest quotes. Every map page asks these four, with evidence or without; built through the ORM
-they cost 20 ms of Python a page, as much as the rest of the map's queries together
-(bench/evidence.py), so they are written once here, in SQL both PostgreSQL and SQLite read.
+"""The evidence rows a map page reads, in SQL written out: the latest figure of each series with
+its series' size, the first figures in the map's order, the quotes counted per stage and the
+newest quotes. Every map page asks these four, with evidence or without. Built through the ORM
+they cost 14 to 20 ms of processor time a page to build and compile, as much as the rest of the
+map's queries together (bench/evidence.py); written out, about 1 ms. They use what the ORM
+cannot say (a CTE, an array MAX, ANY(ARRAY(...))), so core/compiled.py, which keeps the ORM's
+own SQL, does not fit them; the SQL here is read by PostgreSQL and SQLite alike, but for the one
+fragment `_latest_sql` chooses.
 
 A map's evidence is the journey's stages' (for everyone, or for the persona) and the persona's
 cards'. The cards are named by a sub-query rather than a join, which would read every card of
