@@ -6,7 +6,7 @@ escaped with the standard library's `html.escape` (what `django.utils.html.escap
 what every row repeats (words, links, the language) is prepared once per page.
 """
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 from urllib.parse import quote as url_quote
 
@@ -64,9 +64,11 @@ class EvidenceHtml:
         self.can_edit = context["can_edit"]
         self.card_link = escape(f"?{urlencode({'persona': self.persona_key, 'card': ''})}")
         self.speaks = get_language()
-        self.stage_url = url_template(
-            "journeys:stage_evidence", context["workspace"].slug, journey.pk
-        )
+        self.journey_args = (context["workspace"].slug, journey.pk)
+
+    @cached_property
+    def stage_url(self) -> str:
+        return url_template("journeys:stage_evidence", *self.journey_args)
 
     def _card(self, card_id: int, title: str) -> str:
         return f'<a href="{self.card_link}{card_id}">{escape(title)}</a>'
