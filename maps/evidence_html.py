@@ -36,9 +36,10 @@ def target_word(metric, words: dict) -> SafeString:
 @lru_cache(maxsize=64)
 def _sentiment_chip(sentiment: int | None, language: str | None) -> SafeString:
     if sentiment is None:
+        unknown = gettext("Sentiment unknown")  # outside the f-string, where makemessages sees it
         return mark_safe(
             '<span class="chip chip--sentiment"><span aria-hidden="true">?</span> '
-            f"{escape(gettext('Sentiment unknown'))}</span>"
+            f"{escape(unknown)}</span>"
         )
     return mark_safe(  # safe: a number, an emoji and a translated word, escaped
         f'<span class="chip chip--emotion" data-emotion="{sentiment}">'
@@ -147,9 +148,10 @@ class EvidenceHtml:
                 f"<td> {' '.join(part for part in (chips, quotes, step, link) if part)} </td>"
             )
         filler = '<td class="map-filler"></td>' if self.can_edit else ""
+        metrics, measured = gettext("Metrics"), gettext("measured")
         return mark_safe(  # safe: every value is escaped above
             '<tr id="metrics_row" class="metrics-row"><th scope="row" class="lane lane--summary">'
-            f'{escape(gettext("Metrics"))}<span class="lane-hint">{escape(gettext("measured"))}'
+            f'{escape(metrics)}<span class="lane-hint">{escape(measured)}'
             f"</span></th> {' '.join(cells)} {filler}</tr>"
         )
 
@@ -164,7 +166,8 @@ def funnel_step(step, language: str | None) -> str:
     if step is None:
         return ""
     if step.going_on is None:
-        going = f'<span class="funnel-drop muted">{escape(gettext("drop-off not measured"))}</span>'
+        unmeasured = gettext("drop-off not measured")
+        going = f'<span class="funnel-drop muted">{escape(unmeasured)}</span>'
     else:
         dropping = gettext("%(share)s drop off") % {"share": _percent(step.drop_off, language)}
         going = (

@@ -30,11 +30,12 @@ def frictions_badge(frictions: Frictions) -> SafeString:
     count = ngettext("%(counter)s friction", "%(counter)s frictions", frictions.count) % {
         "counter": frictions.count
     }
+    worst = gettext("worst:")  # outside the f-string, where makemessages sees it
     return mark_safe(
         f'<span class="badge badge--severity" data-severity="{escape(str(frictions.worst))}">'
         f'<span aria-hidden="true">{escape(frictions.icon)}</span> {escape(count)}'
         f'<span aria-hidden="true"> · </span><span class="visually-hidden">, '
-        f"{escape(gettext('worst:'))} </span>{escape(frictions.worst.label)}</span>"
+        f"{escape(worst)} </span>{escape(frictions.worst.label)}</span>"
     )
 
 
