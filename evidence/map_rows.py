@@ -163,7 +163,11 @@ def listed_figures(
     sql = LISTED.format(
         cards=_placeholders(cards),
         stages=_placeholders(stages),
-        stage_rank=f"CASE COALESCE(m.stage_id, t.stage_id) {ranks} END" if stage_ids else "0",
+        # Without stages every row ranks the same: the journey, which they share (PostgreSQL
+        # takes "ORDER BY 0" for the first column's position, and refuses other constants).
+        stage_rank=(
+            f"CASE COALESCE(m.stage_id, t.stage_id) {ranks} END" if stage_ids else "m.journey_id"
+        ),
     )
     return _figures(_rows(sql, [journey_id, *cards, *stages, persona_id, *stage_ids, limit]))
 

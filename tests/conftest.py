@@ -5,6 +5,7 @@ modules: tests/factories.py, tests/htmx.py and each folder's helpers.py."""
 import pytest
 from django.core.cache import caches
 from django.core.files.storage import default_storage
+from django.utils import translation
 
 from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory, build_map
 from workspaces.models import Role
@@ -19,6 +20,14 @@ def fast_password_hashing(settings):
     """The fixture users' passwords, hashed in microseconds instead of a third of a second each:
     the tests are about the product, not about how hard a password is to crack."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request in French leaves French active in the test's thread (LocaleMiddleware sets it
+    for the request and nothing resets it after): the next test starts in the default one."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -116,3 +116,9 @@ def test_undated_quotes_come_after_dated_ones_newest_first(journey):
         "Quote 2",
         "Quote 0",
     ]
+
+
+def test_a_journey_without_stages_lists_nothing_and_fails_nothing(journey):
+    """A map of no stage still asks its four queries (the same count with evidence or not)."""
+    persona = journey.journey_personas.first().persona_id
+    assert map_rows.listed_figures(journey.pk, persona, [], [], 30) == []
