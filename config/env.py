@@ -59,7 +59,9 @@ def env_database(name: str, default: str) -> dict:
         # Under the ASGI server every request runs in a thread of its own: persistent
         # connections would stay open with their dead threads until PostgreSQL refuses new
         # clients (50 editors did it). A pool per process bounds them; a request past the
-        # pool's size waits for a connection, up to `timeout` seconds.
+        # pool's size waits for a connection, up to `timeout` seconds. Connections are not tried
+        # before each loan (a round trip per request, 3 % of the server's time under load): one
+        # broken by a database restart fails one request and is dropped.
         config["OPTIONS"] = config.get("OPTIONS", {}) | {
             "pool": {
                 "min_size": 2,
@@ -67,6 +69,4 @@ def env_database(name: str, default: str) -> dict:
                 "timeout": 20,
             }
         }
-        # Not tried before each loan (a round trip per request, 3 % of the server's time under
-        # load): a connection broken by a database restart fails one request and is dropped.
     return config

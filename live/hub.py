@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from live.changes import Change
 from live.pushing import Pusher
-from live.threads import db
 
 # A stream this far behind (a stalled browser) is told to draw again rather than queue more.
 QUEUE_SIZE = 500
@@ -49,7 +48,7 @@ class Subscription:
 
 class Hub:
     def __init__(self):
-        self.pusher = Pusher(self, db)
+        self.pusher = Pusher(self)
         self._streams: dict[int, set[Subscription]] = defaultdict(set)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._listener: asyncio.Task | None = None

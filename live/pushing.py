@@ -26,6 +26,7 @@ from django.utils import translation
 
 from journeys.models import Journey
 from live.changes import Change
+from live.threads import db
 from maps.responses import map_context, map_curve
 from maps.swimlanes import CellKey, load_cells, load_map
 from workspaces.models import Membership, Role
@@ -83,14 +84,14 @@ def draw(drawing: tuple, audiences: set[bool], changes: list[Change], *, summary
     if journey is None:
         return {}
     with translation.override(language):
-        journey_map = load_map(journey, None, persona_id=persona_id, with_touchpoints=False)
+        # The summary row and the curve need every card; cells only the grid's structure.
+        journey_map = load_map(journey, None, persona_id=persona_id, with_touchpoints=summary)
         if journey_map.chosen is None or journey_map.chosen.persona_id != persona_id:
             return {}
         keys = touched_cells(journey_map, changes)
         if not keys:
             return {}  # another persona's cards
         if summary:
-            journey_map = load_map(journey, None, persona_id=persona_id)
             extra = {"curve": map_curve(journey_map)}
             names = ["journeys/map.html#map_summary", "journeys/curve.html#emotion_curve"]
             cells = []
@@ -121,9 +122,8 @@ class Pusher:
     Cells go out WINDOW after a change; the summary row and curve, which cost a whole map's
     loading, at most every SUMMARY_EVERY seconds, the last change always included."""
 
-    def __init__(self, hub, run_in_thread):
+    def __init__(self, hub):
         self.hub = hub
-        self.run_in_thread = run_in_thread
         # For each kind of push, journey id → the changes waiting for it.
         self.pending: dict[bool, dict[int, list[Change]]] = {False: {}, True: {}}
         self.summary_at: dict[int, float] = {}
@@ -163,9 +163,7 @@ class Pusher:
             by_drawing[subscription.audience.drawing].append(subscription)
         for drawing, subscriptions in by_drawing.items():
             audiences = {subscription.audience.can_edit for subscription in subscriptions}
-            drawn = await self.run_in_thread(
-                partial(draw, summary=summary), drawing, audiences, changes
-            )
+            drawn = await db(partial(draw, summary=summary), drawing, audiences, changes)
             for subscription in subscriptions:
                 html = drawn.get(subscription.audience.can_edit)
                 if html:

@@ -64,7 +64,12 @@ def card_evidence(request: HtmxHttpRequest, slug: str, pk: int, card_pk: int) ->
     journey_map = load_map(
         touchpoint.journey, None, persona_id=touchpoint.persona_id, with_touchpoints=False
     )
-    evidence = panel_evidence(touchpoint.journey, touchpoint=touchpoint, sentiment=sentiment)
+    return _card_panel(request, membership, journey_map, touchpoint, sentiment)
+
+
+def _card_panel(request, membership, journey_map, touchpoint, sentiment: str = ""):
+    """The evidence part of a card's panel."""
+    evidence = panel_evidence(journey_map.journey, touchpoint=touchpoint, sentiment=sentiment)
     return render_map(
         request,
         membership,
@@ -150,16 +155,7 @@ def evidence_delete(
         touchpoint = journey.touchpoints.get(pk=item.touchpoint_id)
         touchpoint.journey = journey
         journey_map = touchpoint_map(request, touchpoint)
-        evidence = panel_evidence(journey, touchpoint=touchpoint)
-        response = render_map(
-            request,
-            membership,
-            journey_map,
-            f"{PANEL}#card_evidence",
-            touchpoint=touchpoint,
-            evidence=evidence,
-        )
-        return map_changed(response)
+        return map_changed(_card_panel(request, membership, journey_map, touchpoint))
     if not request.htmx:
         return back_to_map(request, journey, persona, stage=item.stage_id)
     journey_map = load_map(journey, persona, with_touchpoints=False)

@@ -32,8 +32,8 @@ class Counterpart:
 
 
 def counterpart(journey: Journey) -> Counterpart | None:
-    """The other journey of `journey`'s pair, read once per journey instance (a page asks for it
-    in more than one place)."""
+    """The other journey of `journey`'s pair, read once per journey instance: whoever read it
+    first (a view, the benchmark's template floor) spares the map's template a query."""
     if not hasattr(journey, "_counterpart"):
         journey._counterpart = _read_counterpart(journey)
     return journey._counterpart
