@@ -46,7 +46,9 @@ serve: install
 
 test: install
 	bin/system-deps
-	bin/with-postgres $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	# Without the connection pool: under it, 9 live tests failed in the full run only (see the
+	# commit that added this line); production and `make load` keep it.
+	DATABASE_POOL_SIZE=0 bin/with-postgres $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

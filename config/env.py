@@ -55,7 +55,8 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
     if not config.get("ENGINE"):
         raise ImproperlyConfigured(f"{name}={raw!r}: unknown database scheme.")
-    if config["ENGINE"] == "django.db.backends.postgresql":
+    pool_size = env_int("DATABASE_POOL_SIZE", 10)
+    if config["ENGINE"] == "django.db.backends.postgresql" and pool_size > 0:
         # Under the ASGI server every request runs in a thread of its own: persistent
         # connections would stay open with their dead threads until PostgreSQL refuses new
         # clients (50 editors did it). A pool per process bounds them; a request past the
@@ -65,7 +66,7 @@ def env_database(name: str, default: str) -> dict:
         config["OPTIONS"] = config.get("OPTIONS", {}) | {
             "pool": {
                 "min_size": 2,
-                "max_size": env_int("DATABASE_POOL_SIZE", 10),
+                "max_size": pool_size,
                 "timeout": 20,
             }
         }
