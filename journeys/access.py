@@ -2,17 +2,39 @@
 (workspaces/access.py)."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from core.compiled import CompiledQuery
 from journeys.models import Journey
 from workspaces.access import get_membership
 from workspaces.models import Action
+
+# Every request on a journey reaches it, and most one of its parts: compiled once
+# (core/compiled.py says why).
+_JOURNEY = CompiledQuery(
+    lambda workspace_id, pk: Journey.objects.filter(workspace_id=workspace_id, pk=pk).order_by()
+)
+
+
+def _part_query(related: str) -> CompiledQuery:
+    # The rows `journey.<related>` reaches (stages, channels, touchpoints: apps above this one).
+    relation = getattr(Journey, related).rel
+    model, journey_field = relation.related_model, relation.field.attname
+    return CompiledQuery(
+        lambda journey_id, pk: model._default_manager.filter(
+            **{journey_field: journey_id}, pk=pk
+        ).order_by()[:1]
+    )
+
+
+_PARTS: dict[str, CompiledQuery] = {}
 
 
 def get_journey(user, slug: str, pk: int, action: Action = Action.READ):
     """The journey `pk` of workspace `slug`, with the user's membership there."""
     membership = get_membership(user, slug, action)
-    journey = get_object_or_404(Journey.objects.filter(workspace=membership.workspace), pk=pk)
+    journey = _JOURNEY.first(membership.workspace_id, int(pk))
+    if journey is None:
+        raise Http404
     journey.workspace = membership.workspace
     return journey, membership
 
@@ -21,7 +43,8 @@ def find_in_journey(journey: Journey, related: str, part_pk: int):
     """The stage, channel or touchpoint (`related`: "stages"…) `part_pk` of a journey already
     reached through `get_journey`, or None: for a save that tells "deleted while you typed"
     apart without reaching the journey twice."""
-    part = getattr(journey, related).filter(pk=part_pk).first()
+    query = _PARTS.get(related) or _PARTS.setdefault(related, _part_query(related))
+    part = query.first(journey.pk, int(part_pk))
     if part is not None:
         part.journey = journey
     return part

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
 from core.compiled import CompiledQuery
-from journeys.models import Channel, Journey, Stage
+from journeys.models import Channel, Journey, JourneyPersona, Stage
 from maps.evidence_map import (
     MapEvidence,
     attach_to_cards,
@@ -300,12 +300,30 @@ def choose_persona(journey_personas: list, key: str | None, persona_id: int | No
     return next(wanted, None) or next(iter(journey_personas), None)
 
 
+# The structure every map request reads first, compiled once (core/compiled.py says why).
+_STAGES = CompiledQuery(lambda journey_id: Stage.objects.filter(journey_id=journey_id))
+_CHANNELS = CompiledQuery(lambda journey_id: Channel.objects.filter(journey_id=journey_id))
+_JOURNEY_PERSONAS = CompiledQuery(
+    lambda journey_id: JourneyPersona.objects.select_related("persona").filter(
+        journey_id=journey_id
+    )
+)
+
+
+def _of_journey(query: CompiledQuery, journey: Journey) -> list:
+    """The journey's rows, each knowing its journey as `journey.stages.all()` would have."""
+    rows = query.objects(journey.pk)
+    for row in rows:
+        row.journey = journey
+    return rows
+
+
 def load_map(
     journey: Journey, persona_key: str | None, *, persona_id=None, with_touchpoints: bool = True
 ) -> JourneyMap:
-    stages = list(journey.stages.all())
-    channels = list(journey.channels.all())
-    journey_personas = list(journey.journey_personas.select_related("persona"))
+    stages = _of_journey(_STAGES, journey)
+    channels = _of_journey(_CHANNELS, journey)
+    journey_personas = _of_journey(_JOURNEY_PERSONAS, journey)
     chosen = choose_persona(journey_personas, persona_key, persona_id)
     journey_map = JourneyMap(journey, stages, channels, journey_personas, chosen)
     if with_touchpoints:

@@ -10,15 +10,25 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.compiled import CompiledQuery
 from workspaces.models import Action, Invitation, Membership
+
+# Reached by every request in a workspace: compiled once (core/compiled.py says why).
+_MEMBERSHIP = CompiledQuery(
+    lambda slug, user_id: (
+        Membership.objects.select_related("workspace")
+        .filter(workspace__slug=slug, user_id=user_id)
+        .order_by()[:1]
+    )
+)
 
 
 def get_membership(user, slug: str, action: Action = Action.READ) -> Membership:
     if not user.is_authenticated:
         raise Http404
-    membership = get_object_or_404(
-        Membership.objects.select_related("workspace"), workspace__slug=slug, user=user
-    )
+    membership = _MEMBERSHIP.first(slug, user.pk)
+    if membership is None:
+        raise Http404
     if not membership.may(action):
         raise PermissionDenied
     return membership

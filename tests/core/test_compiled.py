@@ -39,3 +39,38 @@ def test_the_columns_are_the_map_cards(workspace):
     link = journey.journey_personas.first()
     [row, *_] = CompiledQuery(_map_card_rows).rows(journey.pk, link.persona_id)
     assert len(row) == len(MAP_CARD_COLUMNS)
+
+
+def test_objects_are_the_orms_with_their_related_rows(workspace, django_assert_num_queries):
+    from journeys.models import JourneyPersona
+
+    journey = build_map(workspace, cards=2)
+    compiled = CompiledQuery(
+        lambda journey_id: JourneyPersona.objects.select_related("persona").filter(
+            journey_id=journey_id
+        )
+    )
+    expected = list(journey.journey_personas.select_related("persona"))
+    with django_assert_num_queries(1):
+        links = compiled.objects(journey.pk)
+        names = [link.persona.name for link in links]
+    assert [(link.pk, link.key, link.persona_id) for link in links] == [
+        (link.pk, link.key, link.persona_id) for link in expected
+    ]
+    assert names == [link.persona.name for link in expected]
+    assert all(not link._state.adding for link in links)
+
+
+def test_text_values_reach_the_sql_and_a_miss_is_none(workspace, editor):
+    from workspaces.models import Membership
+
+    compiled = CompiledQuery(
+        lambda slug, user_id: Membership.objects.filter(
+            workspace__slug=slug, user_id=user_id
+        ).order_by()[:1]
+    )
+    membership = compiled.first(workspace.slug, editor.pk)
+    assert membership == Membership.objects.get(workspace=workspace, user=editor)
+    assert membership.created_at == Membership.objects.get(pk=membership.pk).created_at
+    assert compiled.first("another-" + workspace.slug, editor.pk) is None
+    assert compiled.first(workspace.slug, -1) is None
