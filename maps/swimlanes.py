@@ -271,9 +271,7 @@ class JourneyMap:
     @cached_property
     def addable_personas(self) -> list[Persona]:
         """The workspace's personas not yet in the journey, for the "Add a persona" menu."""
-        present = [link.persona_id for link in self.journey_personas]
-        personas = Persona.objects.filter(workspace=self.journey.workspace_id)
-        return list(personas.exclude(pk__in=present))
+        return _ADDABLE_PERSONAS.objects(self.journey.workspace_id, self.journey.pk)
 
     def place(self, touchpoint: Touchpoint) -> Touchpoint:
         """Give `touchpoint` its stage and channel from the loaded map rather than two more
@@ -306,6 +304,13 @@ _CHANNELS = CompiledQuery(lambda journey_id: Channel.objects.filter(journey_id=j
 _JOURNEY_PERSONAS = CompiledQuery(
     lambda journey_id: JourneyPersona.objects.select_related("persona").filter(
         journey_id=journey_id
+    )
+)
+
+
+_ADDABLE_PERSONAS = CompiledQuery(
+    lambda workspace_id, journey_id: Persona.objects.filter(workspace_id=workspace_id).exclude(
+        pk__in=JourneyPersona.objects.filter(journey_id=journey_id).values("persona_id")
     )
 )
 

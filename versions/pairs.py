@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.compiled import CompiledQuery
 from journeys.models import Journey
 from maps.interchange.exporting import export_journey
 from maps.interchange.importing import import_journey
@@ -39,12 +40,18 @@ def counterpart(journey: Journey) -> Counterpart | None:
     return journey._counterpart
 
 
-def _read_counterpart(journey: Journey) -> Counterpart | None:
-    pair = (
-        JourneyPair.objects.filter(Q(as_is=journey) | Q(to_be=journey))
+# Read by every map page: compiled once (core/compiled.py says why).
+_PAIR = CompiledQuery(
+    lambda as_is, to_be: (
+        JourneyPair.objects.filter(Q(as_is=as_is) | Q(to_be=to_be))
         .select_related("as_is", "to_be")
-        .first()
+        .order_by("pk")[:1]
     )
+)
+
+
+def _read_counterpart(journey: Journey) -> Counterpart | None:
+    pair = _PAIR.first(journey.pk, journey.pk)
     if pair is None:
         return None
     if pair.as_is_id == journey.pk:
