@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.data import journey_file
-from bench.timing import get_ok, timed
+from bench.timing import CLOCK, RUNS, get_ok
 from evidence.columns import guess_mapping
 from evidence.importing import plan_import, refresh_statistics
 from evidence.models import Metric, Verbatim, guess_kind
@@ -93,33 +93,42 @@ def main(client, workspace, user) -> None:
     bare = import_journey(workspace, journey_file(400), user)
     loaded = import_journey(workspace, journey_file(400), user)
     _add_evidence(loaded, MAP_EVIDENCE)
-    figures = {}
-    for label, journey in (
-        ("without evidence", bare),
-        ("with 2,000 metrics + 2,000 quotes", loaded),
-    ):
-        url = journey.get_absolute_url()
-        p50, p95 = timed(get_ok(client, url))
-        cpu = cpu_p50(get_ok(client, url))
-        queries = _query_count(client, url)
+    pages = {
+        label: get_ok(client, journey.get_absolute_url())
+        for label, journey in (
+            ("without evidence", bare),
+            ("with 2,000 metrics + 2,000 quotes", loaded),
+        )
+    }
+    wall, cpu = alternated(pages, CLOCK), alternated(pages, time.process_time, runs=20)
+    for label, journey in zip(pages, (bare, loaded), strict=True):
+        p50, p95 = statistics.median(wall[label]), statistics.quantiles(wall[label], n=20)[18]
+        queries = _query_count(client, journey.get_absolute_url())
         print(f"{f'map page, 400 cards, {label}':44} {p50:8.1f} {p95:8.1f}   {queries} queries")
-        print(f"{'  its CPU time (p50)':44} {cpu:8.1f}")
-        figures[journey is bare] = (p50, cpu)
-    (with_p50, with_cpu), (without_p50, without_cpu) = figures[False], figures[True]
-    print(f"{'  with ÷ without evidence (p50)':44} {with_p50 / without_p50:8.2f}")
-    print(f"{'  with ÷ without evidence (CPU p50)':44} {with_cpu / without_cpu:8.2f}")
+        print(f"{'  its CPU time (p50)':44} {statistics.median(cpu[label]):8.1f}")
+    without, with_ = pages
+    ratio = statistics.median(wall[with_]) / statistics.median(wall[without])
+    cpu_ratio = statistics.median(cpu[with_]) / statistics.median(cpu[without])
+    print(f"{'  with ÷ without evidence (p50)':44} {ratio:8.2f}")
+    print(f"{'  with ÷ without evidence (CPU p50)':44} {cpu_ratio:8.2f}")
 
 
-def cpu_p50(fn, runs: int = 20) -> float:
-    """The process's CPU time for `fn` in ms: on a machine shared with other jobs, wall time
-    also counts the waits for a core; CPU time is what the page costs this process."""
-    fn()
-    samples = []
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        samples.append((time.process_time() - start) * 1000)
-    return statistics.median(samples)
+def alternated(pages: dict, clock, runs: int = RUNS) -> dict[str, list[float]]:
+    """Samples of each page in ms, taken in turns (in either order, round by round) after a
+    short warm-up: on a machine whose speed drifts by a third within minutes, the two maps timed
+    one after the other compared two machines. `clock`: the benchmarks' (bench/timing.py) or
+    the process's CPU time, which leaves out PostgreSQL's work and the waits for a core."""
+    for fetch in pages.values():
+        for _ in range(3):
+            fetch()
+    samples = {label: [] for label in pages}
+    order = list(pages.items())
+    for run in range(runs):
+        for label, fetch in order if run % 2 else order[::-1]:
+            start = clock()
+            fetch()
+            samples[label].append((clock() - start) * 1000)
+    return samples
 
 
 def _add_evidence(journey, count: int) -> None:

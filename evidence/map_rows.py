@@ -3,13 +3,14 @@ its series' size, the first figures in the map's order, the quotes counted per s
 newest quotes. Every map page asks these four, with evidence or without. Built through the ORM
 they cost 14 to 20 ms of processor time a page to build and compile, as much as the rest of the
 map's queries together (bench/evidence.py); written out, about 1 ms. They use what the ORM
-cannot say (a CTE, an array MAX, ANY(ARRAY(...))), so core/compiled.py, which keeps the ORM's
-own SQL, does not fit them; the SQL here is read by PostgreSQL and SQLite alike, but for the one
-fragment `_latest_sql` chooses.
+cannot say (a CTE, a MAX over built text, tables kept by triggers), so core/compiled.py, which
+keeps the ORM's own SQL, does not fit them. On PostgreSQL the latest figures and the quotes per
+stage are read from what its triggers keep (evidence.models.MetricSeries and QuoteTally); other
+databases group the metrics and quotes themselves.
 
 A map's evidence is the journey's stages' (for everyone, or for the persona) and the persona's
-cards'. The cards are named by a sub-query rather than a join, which would read every card of
-every journey to find this persona's.
+cards'. The cards are named by a sub-query, or joined on the persona's own (a bare join would
+read every card of every journey to find this persona's).
 """
 
 from datetime import date
@@ -38,35 +39,34 @@ FIGURE_COLUMNS = """m.id, m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.n
 FIGURE_FIELDS = (*Figure.FIELDS, "card_stage_id", "card_title", "series_size")
 
 # Each series' latest metric (its latest period, then the last one written) with the series'
-# size: the groups are hashed, where a ROW_NUMBER() window sorted every metric of the map by
-# series. The latest of a group is the MAX of something that sorts that way: on PostgreSQL an
-# array of the period's days and the id, elsewhere a text of ISO dates and the id zero-padded to
-# a bigint's 20 digits (slower to build and compare). PostgreSQL then reads those metrics by
-# their ids through the primary key (ANY(ARRAY(...))) rather than hashing every metric of the
-# journey to join them.
+# size. On PostgreSQL the series are kept by triggers (evidence.models.MetricSeries): the page
+# reads the journey's series and their newest metrics by id, where grouping every metric of the
+# map took 4 ms more with 2,000 of them (bench/evidence.py). Elsewhere the metrics are grouped:
+# the latest of a group is the MAX of a text of ISO dates and the id zero-padded to a bigint's
+# 20 digits.
+NEWEST_TEXT = """CAST(SUBSTR(MAX(CAST(m.period_end AS varchar) || CAST(m.period_start AS varchar)
+    || LPAD(CAST(m.id AS varchar), 20, '0')), 21) AS bigint)"""
 LATEST = f"""
 WITH series AS (
-    SELECT {{newest}} AS id, COUNT(*) AS size
+    SELECT {NEWEST_TEXT} AS id, COUNT(*) AS size
     FROM evidence_metric m
     WHERE {_of_persona("m")}
     GROUP BY m.stage_id, m.touchpoint_id, m.persona_id, m.kind, m.name, m.source)
 SELECT {FIGURE_COLUMNS}, series.size
 FROM evidence_metric m JOIN series ON series.id = m.id
     LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
-WHERE m.journey_id = %s {{by_id}}
+WHERE m.journey_id = %s
 ORDER BY m.period_end, m.period_start, m.id"""
-NEWEST_TEXT = """CAST(SUBSTR(MAX(CAST(m.period_end AS varchar) || CAST(m.period_start AS varchar)
-    || LPAD(CAST(m.id AS varchar), 20, '0')), 21) AS bigint)"""
-NEWEST_ARRAY = """(MAX(ARRAY[m.period_end - DATE '1970-01-01', m.period_start - DATE '1970-01-01',
-    m.id]))[3]"""
+LATEST_KEPT = f"""
+SELECT {FIGURE_COLUMNS}, s.size
+FROM evidence_metricseries s JOIN evidence_metric m ON m.id = s.newest_id
+    LEFT JOIN touchpoints_touchpoint t ON t.id = m.touchpoint_id
+WHERE {_of_persona("s")} AND m.journey_id = %s
+ORDER BY m.period_end, m.period_start, m.id"""
 
 
 def _latest_sql() -> str:
-    if connection.vendor == "postgresql":
-        return LATEST.format(
-            newest=NEWEST_ARRAY, by_id="AND m.id = ANY(ARRAY(SELECT id FROM series))"
-        )
-    return LATEST.format(newest=NEWEST_TEXT, by_id="")
+    return LATEST_KEPT if connection.vendor == "postgresql" else LATEST
 
 
 # The first figures in the map's order (stage by stage; in a stage, its cards' figures card by
@@ -79,10 +79,25 @@ WHERE m.journey_id = %s AND (m.touchpoint_id IN ({{cards}})
 ORDER BY {{stage_rank}}, m.touchpoint_id IS NULL, m.touchpoint_id, m.id
 LIMIT %s"""
 
-QUOTES_PER_STAGE = f"""
+# The persona's cards are joined here rather than named by a sub-query: their stages are needed
+# all the same, and joining every card of every journey to find them cost a millisecond more
+# with 2,000 quotes (bench/evidence.py). On PostgreSQL the quotes are counted from the tallies
+# its triggers keep per place (evidence.models.QuoteTally): a few hundred rows rather than every
+# quote of the map. The average is AVG's own: the sum as a numeric divided by the number.
+QUOTES_PER_STAGE = """
 SELECT COALESCE(v.stage_id, t.stage_id), COUNT(*), CAST(AVG(v.sentiment) AS float)
-FROM evidence_verbatim v LEFT JOIN touchpoints_touchpoint t ON t.id = v.touchpoint_id
-WHERE {_of_persona("v")}
+FROM evidence_verbatim v LEFT JOIN touchpoints_touchpoint t
+    ON t.id = v.touchpoint_id AND t.journey_id = %s AND t.persona_id = %s
+WHERE v.journey_id = %s AND (t.id IS NOT NULL
+    OR (v.stage_id IS NOT NULL AND (v.persona_id IS NULL OR v.persona_id = %s)))
+GROUP BY COALESCE(v.stage_id, t.stage_id)"""
+QUOTES_PER_STAGE_KEPT = """
+SELECT COALESCE(v.stage_id, t.stage_id), SUM(v.count),
+    CAST(CAST(SUM(v.sentiment_sum) AS numeric) / NULLIF(SUM(v.sentiments), 0) AS float)
+FROM evidence_quotetally v LEFT JOIN touchpoints_touchpoint t
+    ON t.id = v.touchpoint_id AND t.journey_id = %s AND t.persona_id = %s
+WHERE v.journey_id = %s AND (t.id IS NOT NULL
+    OR (v.stage_id IS NOT NULL AND (v.persona_id IS NULL OR v.persona_id = %s)))
 GROUP BY COALESCE(v.stage_id, t.stage_id)"""
 
 # In the order of the `newest_quote` index (evidence/models.py): the database reads the few
@@ -180,7 +195,9 @@ def _placeholders(values: list) -> str:
 
 def quotes_per_stage(journey_id: int, persona_id: int) -> list[tuple[int, int, float | None]]:
     """(stage id, number of quotes, their average sentiment) of each stage with quotes."""
-    return _rows(QUOTES_PER_STAGE, _persona_params(journey_id, persona_id))
+    kept = connection.vendor == "postgresql"
+    sql = QUOTES_PER_STAGE_KEPT if kept else QUOTES_PER_STAGE
+    return _rows(sql, [journey_id, persona_id, journey_id, persona_id])
 
 
 def newest_quotes(journey_id: int, persona_id: int, limit: int) -> list[ListedQuote]:

@@ -209,6 +209,50 @@ class Metric(Figured, Evidence):
         return identity("metric", *self.target_parts(), kind, self.period, folded(self.source))
 
 
+class MetricSeries(models.Model):
+    """A series of metrics (a place, persona, kind, name and source: the points of one trend)
+    with its newest metric (latest period, then last written) and its size. PostgreSQL keeps
+    these rows as metrics are written, by triggers (migration 0003): the map reads a journey's
+    few hundred series instead of grouping its thousands of metrics on every page
+    (evidence/map_rows.py). Other databases leave the table empty and group."""
+
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField(null=True)
+    touchpoint_id = models.BigIntegerField(null=True)
+    persona_id = models.BigIntegerField(null=True)
+    kind = models.CharField(max_length=12)
+    name = models.CharField(max_length=120)
+    source = models.CharField(max_length=120)
+    newest_id = models.BigIntegerField()
+    size = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["journey_id"], name="series_of_journey")]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.kind} ({self.size})"
+
+
+class QuoteTally(models.Model):
+    """The quotes of one place (a stage or a card, for a persona or everyone): how many, and
+    their sentiments' sum and number. Kept by PostgreSQL like `MetricSeries`: the map counts a
+    stage's quotes from these few hundred rows rather than from its thousands of quotes."""
+
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField(null=True)
+    touchpoint_id = models.BigIntegerField(null=True)
+    persona_id = models.BigIntegerField(null=True)
+    count = models.IntegerField()
+    sentiment_sum = models.IntegerField()
+    sentiments = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["journey_id"], name="tally_of_journey")]
+
+    def __str__(self) -> str:
+        return f"{self.count} quotes"
+
+
 def format_number(value: float) -> str:
     """A figure without a trailing ".0", grouped in thousands by the language's own rule."""
     return _format_number(value, get_language())
