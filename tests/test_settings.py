@@ -82,3 +82,16 @@ def test_an_app_server_refuses_to_start_with_the_example_secret_key():
 def test_debug_keeps_its_development_key():
     result = manage("check", DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_postgresql_binds_values_itself_unless_told_not_to(monkeypatch):
+    from config.env import env_database
+
+    url = PRODUCTION["DATABASE_URL"]
+    monkeypatch.setenv("PARCOURS_TEST_DB", url)
+    options = env_database("PARCOURS_TEST_DB", url)["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 5
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
+    assert "server_side_binding" not in env_database("PARCOURS_TEST_DB", url).get("OPTIONS", {})
+    assert "server_side_binding" not in env_database("NONE", "sqlite:///x.db").get("OPTIONS", {})
