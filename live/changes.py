@@ -8,6 +8,7 @@ page knows which fragments to fetch again, each drawn for its viewer's role.
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 KINDS_WITHOUT_JOURNEY = {"persona", "membership"}
 
@@ -46,6 +47,11 @@ class Change:
 
     def sse(self) -> str:
         """The Server-Sent Event: an id only for kept changes, so a resume skips nothing."""
+        return self._sse
+
+    @cached_property
+    def _sse(self) -> str:
+        # Encoded once however many streams send it: a pushed part is kilobytes of HTML.
         head = f"id: {self.id}\n" if self.id is not None else ""
         return f"{head}event: {self.kind}\ndata: {self.payload()}\n\n"
 

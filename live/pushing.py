@@ -164,8 +164,13 @@ class Pusher:
         for drawing, subscriptions in by_drawing.items():
             audiences = {subscription.audience.can_edit for subscription in subscriptions}
             drawn = await db(partial(draw, summary=summary), drawing, audiences, changes)
+            # One event per audience, encoded once for all its streams.
+            events = {
+                can_edit: Change(workspace, journey, "fragments", {"html": html})
+                for can_edit, html in drawn.items()
+                if html
+            }
             for subscription in subscriptions:
-                html = drawn.get(subscription.audience.can_edit)
-                if html:
-                    data = {"html": html}
-                    subscription.put(Change(workspace, journey, "fragments", data))
+                event = events.get(subscription.audience.can_edit)
+                if event is not None:
+                    subscription.put(event)

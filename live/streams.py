@@ -60,34 +60,38 @@ class Stream:
                 await db(presence.join, *self.presence_args)
             clock = asyncio.get_running_loop().time
             next_beat = clock() + presence.BEAT_SECONDS
+            # Events already queued go out together: one write to the socket, not one each.
+            out = []
             while True:
+                if out and self.subscription.queue.empty():
+                    yield "".join(out)
+                    out.clear()
                 try:
-                    change = await asyncio.wait_for(
-                        self.subscription.queue.get(), max(0, next_beat - clock())
-                    )
+                    async with asyncio.timeout(max(0, next_beat - clock())):
+                        change = await self.subscription.queue.get()
                 except TimeoutError:
                     change = None
                 # On time however busy the journey: a tab that missed its beats would fade.
                 if clock() >= next_beat:
-                    yield ": beat\n\n"
+                    out.append(": beat\n\n")
                     if self.tab:
                         await db(presence.beat, *self.presence_args)
                     next_beat = clock() + presence.BEAT_SECONDS
                 if change is None:
                     continue
                 if self.subscription.overflowed:
-                    yield self._drained()
+                    out.append(self._drained())
                 elif change.kind == "membership":
                     if change.data.get("user") != self.subscription.user:
                         continue
                     role = await db(_role, self.subscription)
                     if role is None:
-                        yield sse_event("end")
+                        yield "".join(out) + sse_event("end")
                         return
                     self._draw_for(role)
-                    yield sse_event("resync")
+                    out.append(sse_event("resync"))
                 elif change.id is None or change.id not in replayed:
-                    yield change.sse()
+                    out.append(change.sse())
         finally:
             hub.unsubscribe(self.subscription)
             if self.tab:
