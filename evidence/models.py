@@ -209,17 +209,26 @@ class Metric(Figured, Evidence):
         return identity("metric", *self.target_parts(), kind, self.period, folded(self.source))
 
 
-class MetricSeries(models.Model):
+class KeptPlace(models.Model):
+    """Where kept evidence sits: a stage or a card of a journey, for a persona or everyone.
+    Plain ids, not foreign keys: PostgreSQL's triggers write these rows (migration 0003)."""
+
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField(null=True)
+    touchpoint_id = models.BigIntegerField(null=True)
+    persona_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class MetricSeries(KeptPlace):
     """A series of metrics (a place, persona, kind, name and source: the points of one trend)
     with its newest metric (latest period, then last written) and its size. PostgreSQL keeps
     these rows as metrics are written, by triggers (migration 0003): the map reads a journey's
     few hundred series instead of grouping its thousands of metrics on every page
     (evidence/map_rows.py). Other databases leave the table empty and group."""
 
-    journey_id = models.BigIntegerField()
-    stage_id = models.BigIntegerField(null=True)
-    touchpoint_id = models.BigIntegerField(null=True)
-    persona_id = models.BigIntegerField(null=True)
     kind = models.CharField(max_length=12)
     name = models.CharField(max_length=120)
     source = models.CharField(max_length=120)
@@ -233,15 +242,11 @@ class MetricSeries(models.Model):
         return f"{self.name or self.kind} ({self.size})"
 
 
-class QuoteTally(models.Model):
+class QuoteTally(KeptPlace):
     """The quotes of one place (a stage or a card, for a persona or everyone): how many, and
     their sentiments' sum and number. Kept by PostgreSQL like `MetricSeries`: the map counts a
     stage's quotes from these few hundred rows rather than from its thousands of quotes."""
 
-    journey_id = models.BigIntegerField()
-    stage_id = models.BigIntegerField(null=True)
-    touchpoint_id = models.BigIntegerField(null=True)
-    persona_id = models.BigIntegerField(null=True)
     count = models.IntegerField()
     sentiment_sum = models.IntegerField()
     sentiments = models.IntegerField()
