@@ -84,6 +84,12 @@ class Touchpoint(JourneyPart, models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def validate_constraints(self, exclude=None):
+        # The emotion's range is its choices, which clean_fields() has just checked: asking
+        # the database again (Django checks a CheckConstraint with a query) cost every card
+        # saved from a form a query. The constraint stays in the database.
+        super().validate_constraints(exclude={*(exclude or ()), "emotion"})
+
     @property
     def emotion_emoji(self) -> str:
         return EMOTION_EMOJI[self.emotion]

@@ -3,7 +3,9 @@
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import JourneyFactory, StageFactory, TouchpointFactory, WorkspaceFactory
 from tests.htmx import HTMX, hx_target
@@ -106,6 +108,20 @@ def test_editing_a_card_saves_it_and_redraws_its_cell(signed_in, journey):
     )
     assert "Saved." in html
     assert f'id="card-{card.pk}"' in html
+
+
+def test_a_card_saved_does_not_ask_the_database_to_check_its_emotion(signed_in, journey):
+    """Its choices bound it (the test below); the database's constraint stays as a guard."""
+    card = journey.touchpoints.first()
+
+    with CaptureQueriesContext(connection) as queries:
+        response = signed_in.post(
+            url(journey, "card", card.pk), edit(card, emotion=2, version=1), **HTMX
+        )
+
+    assert response.status_code == 200
+    assert not [q["sql"] for q in queries.captured_queries if '"_check"' in q["sql"]]
+    assert Touchpoint.objects.get(pk=card.pk).emotion == 2
 
 
 @pytest.mark.parametrize(
