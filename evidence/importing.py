@@ -11,10 +11,8 @@ same) is counted as known and written again never, so importing a file twice cha
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.db import connection, transaction
-from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -249,8 +247,7 @@ def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Met
         )
     goal = reader.number(row, "target")
     unit = reader.text(row, "unit", Metric._meta.get_field("unit").max_length)
-    return _unsaved(
-        Metric,
+    return Metric(
         journey=journey,
         **target,
         kind=guess_kind(name),
@@ -263,29 +260,6 @@ def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Met
         target=goal[0] if goal else None,
         source=reader.text(row, "source", Metric._meta.get_field("source").max_length),
     )
-
-
-@cache
-def _defaults(model) -> dict:
-    return {field.attname: field.get_default() for field in model._meta.concrete_fields}
-
-
-def _unsaved(model, **values):
-    """An unsaved `model` instance, as `model(**values)` makes it (related objects kept as if
-    assigned) at a fifteenth of the cost: Model.__init__ took 35 µs a row, a third of a
-    10,000-row import's reading (bench/evidence.py). No signal listens to these models' init."""
-    instance = model.__new__(model)
-    instance._state = ModelState()
-    fields = instance.__dict__
-    fields.update(_defaults(model))
-    for name, value in values.items():
-        attname = model._meta.get_field(name).attname
-        if attname != name:  # a related object, or None
-            fields[attname] = value.pk if value is not None else None
-            instance._state.fields_cache[name] = value
-        else:
-            fields[name] = value
-    return instance
 
 
 def _verbatim(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Verbatim:
@@ -305,8 +279,7 @@ def _verbatim(journey: Journey, reader: _RowReader, row: Row, target: dict) -> V
             "sentiment",
             _("“%(value)s” is not a sentiment from -2 to +2.") % {"value": sentiment_text},
         ) from None
-    return _unsaved(
-        Verbatim,
+    return Verbatim(
         journey=journey,
         **target,
         text=reader.get(row, "quote"),
