@@ -85,20 +85,24 @@ LIMIT %s"""
 # its triggers keep per place (evidence.models.QuoteTally): a few hundred rows rather than every
 # quote of the map. The average is AVG's own: the sum as a numeric divided by the number.
 QUOTES_PER_STAGE = """
-SELECT COALESCE(v.stage_id, t.stage_id), COUNT(*), CAST(AVG(v.sentiment) AS float)
-FROM evidence_verbatim v LEFT JOIN touchpoints_touchpoint t
+SELECT COALESCE(v.stage_id, t.stage_id), {counted}
+FROM {source} v LEFT JOIN touchpoints_touchpoint t
     ON t.id = v.touchpoint_id AND t.journey_id = %s AND t.persona_id = %s
 WHERE v.journey_id = %s AND (t.id IS NOT NULL
     OR (v.stage_id IS NOT NULL AND (v.persona_id IS NULL OR v.persona_id = %s)))
 GROUP BY COALESCE(v.stage_id, t.stage_id)"""
-QUOTES_PER_STAGE_KEPT = """
-SELECT COALESCE(v.stage_id, t.stage_id), SUM(v.count),
-    CAST(CAST(SUM(v.sentiment_sum) AS numeric) / NULLIF(SUM(v.sentiments), 0) AS float)
-FROM evidence_quotetally v LEFT JOIN touchpoints_touchpoint t
-    ON t.id = v.touchpoint_id AND t.journey_id = %s AND t.persona_id = %s
-WHERE v.journey_id = %s AND (t.id IS NOT NULL
-    OR (v.stage_id IS NOT NULL AND (v.persona_id IS NULL OR v.persona_id = %s)))
-GROUP BY COALESCE(v.stage_id, t.stage_id)"""
+QUOTES_COUNTED = {
+    # Tallies, as QuoteTally keeps them on PostgreSQL.
+    True: QUOTES_PER_STAGE.format(
+        source="evidence_quotetally",
+        counted="SUM(v.count), CAST(CAST(SUM(v.sentiment_sum) AS numeric)"
+        " / NULLIF(SUM(v.sentiments), 0) AS float)",
+    ),
+    # Every quote.
+    False: QUOTES_PER_STAGE.format(
+        source="evidence_verbatim", counted="COUNT(*), CAST(AVG(v.sentiment) AS float)"
+    ),
+}
 
 # In the order of the `newest_quote` index (evidence/models.py): the database reads the few
 # rows it lists rather than sorting every quote of the map.
@@ -195,8 +199,7 @@ def _placeholders(values: list) -> str:
 
 def quotes_per_stage(journey_id: int, persona_id: int) -> list[tuple[int, int, float | None]]:
     """(stage id, number of quotes, their average sentiment) of each stage with quotes."""
-    kept = connection.vendor == "postgresql"
-    sql = QUOTES_PER_STAGE_KEPT if kept else QUOTES_PER_STAGE
+    sql = QUOTES_COUNTED[connection.vendor == "postgresql"]
     return _rows(sql, [journey_id, persona_id, journey_id, persona_id])
 
 

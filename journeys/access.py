@@ -1,6 +1,8 @@
 """How views reach a journey, a stage or a channel: through the user's membership
 (workspaces/access.py)."""
 
+from functools import cache
+
 from django.http import Http404
 
 from core.compiled import CompiledQuery
@@ -15,6 +17,7 @@ _JOURNEY = CompiledQuery(
 )
 
 
+@cache
 def _part_query(related: str) -> CompiledQuery:
     # The rows `journey.<related>` reaches (stages, channels, touchpoints: apps above this one).
     relation = getattr(Journey, related).rel
@@ -24,9 +27,6 @@ def _part_query(related: str) -> CompiledQuery:
             **{journey_field: journey_id}, pk=pk
         ).order_by()[:1]
     )
-
-
-_PARTS: dict[str, CompiledQuery] = {}
 
 
 def get_journey(user, slug: str, pk: int, action: Action = Action.READ):
@@ -43,8 +43,7 @@ def find_in_journey(journey: Journey, related: str, part_pk: int):
     """The stage, channel or touchpoint (`related`: "stages"…) `part_pk` of a journey already
     reached through `get_journey`, or None: for a save that tells "deleted while you typed"
     apart without reaching the journey twice."""
-    query = _PARTS.get(related) or _PARTS.setdefault(related, _part_query(related))
-    part = query.first(journey.pk, int(part_pk))
+    part = _part_query(related).first(journey.pk, int(part_pk))
     if part is not None:
         part.journey = journey
     return part

@@ -179,7 +179,7 @@ def test_the_quotes_counted_per_stage_follow_quotes_written_edited_and_deleted(j
     for persona_id in personas:
         counted = map_rows.quotes_per_stage(journey.pk, persona_id)
         every = map_rows._rows(
-            map_rows.QUOTES_PER_STAGE, [journey.pk, persona_id, journey.pk, persona_id]
+            map_rows.QUOTES_COUNTED[False], [journey.pk, persona_id, journey.pk, persona_id]
         )
         assert sorted(counted) == sorted(every)
         by_rule: dict[int, int] = {}
