@@ -157,7 +157,9 @@ class EvidenceHtml:
 
 
 def _percent(value: float, language: str | None) -> str:
-    return f"{figure_text(value, '', language)}\u00a0%"
+    # French sets a share's sign apart ("60 %"), English does not ("60%").
+    sign = "\u00a0%" if (language or "").startswith("fr") else "%"
+    return f"{figure_text(value, '', language)}{sign}"
 
 
 def funnel_step(step, language: str | None) -> str:
