@@ -1,10 +1,12 @@
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-application = get_asgi_application()
+django.setup(set_prefix=False)
 
-from core.checks import refuse_unsafe_settings  # noqa: E402  (needs the apps loaded)
+from core.asgi_handler import SyncChainASGIHandler  # noqa: E402  (needs the apps loaded)
+from core.checks import refuse_unsafe_settings  # noqa: E402
 
+application = SyncChainASGIHandler()
 refuse_unsafe_settings()
