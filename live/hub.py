@@ -6,6 +6,7 @@ another thread (a view committing under `make run`) arrive through `deliver_thre
 """
 
 import asyncio
+import contextvars
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -73,7 +74,9 @@ class Hub:
         if self._loop is not loop or self._listener is None or self._listener.done():
             self._loop = loop
             self._ready = asyncio.Event()
-            self._listener = loop.create_task(bus.listen(self, self._ready))
+            # In a context of its own: it outlives the request whose stream started it.
+            listening = bus.listen(self, self._ready)
+            self._listener = loop.create_task(listening, context=contextvars.Context())
         await asyncio.wait_for(self._ready.wait(), LISTEN_TIMEOUT)
 
     async def stop(self) -> None:

@@ -62,6 +62,9 @@ def stream(request: HttpRequest, slug: str, journey_pk: int | None = None) -> Ht
         else None,
     ).events()
     response = StreamingHttpResponse(events, content_type="text/event-stream")
+    # Events are UTF-8 (as the SSE standard has them); said once, rather than Django reading
+    # the Content-Type header again for each event it encodes.
+    response.charset = "utf-8"
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # no proxy may hold events back
     return response
