@@ -16,6 +16,7 @@ is checked again when its member's role changes (live.streams).
 """
 
 import asyncio
+import contextvars
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -141,7 +142,9 @@ class Pusher:
             waiting.append(change)
             if len(waiting) == 1:
                 flush = self.flush(change.workspace, change.journey, summary)
-                loop.call_later(delay, loop.create_task, flush)
+                # In a context of its own, not that of the request whose change it is (under
+                # `make run` a view's thread hands the change over): that request is over then.
+                loop.call_later(delay, loop.create_task, flush, context=contextvars.Context())
 
     def clear(self) -> None:
         for waiting in self.pending.values():
