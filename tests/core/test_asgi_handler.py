@@ -36,9 +36,13 @@ class Where:
         return await self.get_response(request)
 
 
+THREAD = threading.local()
+
+
 def page(request):
     SEEN["view"] = threading.get_ident()
-    return HttpResponse("drawn")
+    THREAD.served = getattr(THREAD, "served", 0) + 1
+    return HttpResponse(f"drawn, request {THREAD.served} of this thread")
 
 
 def stream(request):
@@ -92,9 +96,18 @@ def application(settings):
 def test_the_middleware_and_the_view_run_in_one_thread_off_the_event_loop(application):
     status, body, loop_thread = _get(application, "/page/")
 
-    assert (status, body) == (200, b"drawn")
+    assert (status, body) == (200, b"drawn, request 1 of this thread")
     # Django's own handler runs an async-capable middleware on the event loop.
     assert SEEN["middleware"] == SEEN["view"] != loop_thread
+
+
+def test_the_next_request_runs_in_the_same_thread_rather_than_a_new_one(application):
+    _get(application, "/page/")
+
+    _, body, _ = _get(application, "/page/")
+
+    # Django's own handler starts a thread for every request.
+    assert body == b"drawn, request 2 of this thread"
 
 
 def test_a_streamed_answer_still_streams_from_the_event_loop(application):
