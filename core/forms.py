@@ -1,11 +1,16 @@
 from django import forms
 from django.db import models
-from django.forms.renderers import TemplatesSetting
+from django.forms.renderers import Jinja2
 
 
-class FormRenderer(TemplatesSetting):
+class FormRenderer(Jinja2):
     """Renders form fields with the project's field template (labels without Django's colon,
-    so generated forms read like the hand-written ones)."""
+    so generated forms read like the hand-written ones): core/jinja2/includes/form_field.html.
+
+    Through Jinja2, with the widget templates Django ships for it, rather than through the
+    project's template engine: the same HTML but for blank lines, and a card's panel, which
+    draws a dozen fields, went from 36 to 28.5 ms of processor time (in one sitting), a widget
+    and its attributes being two template inclusions each for Django's engine."""
 
     field_template_name = "includes/form_field.html"
 
