@@ -2,9 +2,11 @@
 (journey_tags, touchpoint_tags, map_tags) for what only its pages show."""
 
 from functools import lru_cache
+from html import escape
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
@@ -35,6 +37,18 @@ def _signed(number: float, digits: int, language: str | None) -> str:
     if text.startswith("-"):
         return "\N{MINUS SIGN}" + text[1:]
     return f"+{text}" if number > 0 and text.strip("0.,") else text
+
+
+@register.simple_tag
+def emotion_chip(value: int, label, emoji: str, average: float | None = None) -> SafeString:
+    """An emotion as emoji + word (+ the average when given), coloured by its value: never
+    colour alone. Written out here rather than included: a map draws sixteen, and including a
+    template cost Django's engine about 0.15 ms each."""
+    number = "" if average is None else f' <span class="chip-number">{signed(average)}</span>'
+    return mark_safe(  # safe: the number and the emoji are ours, the word is escaped
+        f'<span class="chip chip--emotion" data-emotion="{escape(str(value))}">'
+        f'<span aria-hidden="true">{escape(emoji)}</span> {escape(str(label))}{number}</span>'
+    )
 
 
 @register.simple_tag
