@@ -132,6 +132,8 @@ def test_deleted_card_comes_back_with_undo(live_server, page, editor, journey):
     add_card(page, "Phone", "After-sales", "Calls support")
 
     page.get_by_role("link", name="Calls support").click()
+    # As a person would: the card's panel is open on it before its Delete is pressed.
+    expect(page.get_by_role("textbox", name="Title", exact=True)).to_have_value("Calls support")
     page.get_by_role("button", name="Delete card").click()
     expect(page.get_by_role("link", name="Calls support")).to_have_count(0)
     page.get_by_role("button", name="Undo").click()
