@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from evidence.columns import Mapping
@@ -72,10 +71,6 @@ def write_new(model, rows: list) -> None:
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     table = model._meta.db_table
-    now = timezone.now()
-    for row in rows:  # what bulk_create's pre_save would do for auto_now_add
-        row.created_at = now
-    attnames = [field.attname for field in fields]
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE new_evidence ON COMMIT DROP AS "
@@ -83,7 +78,8 @@ def write_new(model, rows: list) -> None:
         )
         with cursor.connection.cursor().copy(f"COPY new_evidence ({names}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([getattr(row, name) for name in attnames])
+                # Each field's value as saving the row would take it (`auto_now_add` filled).
+                copy.write_row([field.pre_save(row, True) for field in fields])
         cursor.execute(
             f"INSERT INTO {table} ({names}) SELECT {names} FROM new_evidence "
             "ON CONFLICT DO NOTHING; DROP TABLE new_evidence"
