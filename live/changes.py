@@ -45,13 +45,10 @@ class Change:
         change_id = None if id_text == "-" else int(id_text)
         return cls.from_payload(int(workspace), payload, change_id)
 
-    def sse(self) -> str:
-        """The Server-Sent Event: an id only for kept changes, so a resume skips nothing."""
-        return self._sse
-
     @cached_property
-    def _sse(self) -> str:
-        # Encoded once however many streams send it: a pushed part is kilobytes of HTML.
+    def sse(self) -> str:
+        """The Server-Sent Event: an id only for kept changes, so a resume skips nothing.
+        Encoded once however many streams send it: a pushed part is kilobytes of HTML."""
         head = f"id: {self.id}\n" if self.id is not None else ""
         return f"{head}event: {self.kind}\ndata: {self.payload()}\n\n"
 

@@ -58,7 +58,7 @@ class Stream:
             if missed is None:
                 yield sse_event("resync")
             for change in missed or ():
-                yield change.sse()
+                yield change.sse
             if self.tab:
                 await db(presence.join, *self.presence_args)
             self._beat_later()
@@ -86,7 +86,7 @@ class Stream:
                     self._draw_for(role)
                     out.append(sse_event("resync"))
                 elif change.id is None or change.id not in replayed:
-                    out.append(change.sse())
+                    out.append(change.sse)
         finally:
             if self.beats is not None:
                 self.beats.cancel()
