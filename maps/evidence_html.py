@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from core.templatetags.parcours import emotion_chip
 from core.urls import fill, url_template
 from evidence.models import Sentiment, figure_text
 from maps.touchpoint_html import metric_chip, quotes_chip
@@ -41,11 +42,7 @@ def _sentiment_chip(sentiment: int | None, language: str | None) -> SafeString:
             '<span class="chip chip--sentiment"><span aria-hidden="true">?</span> '
             f"{escape(unknown)}</span>"
         )
-    return mark_safe(  # safe: a number, an emoji and a translated word, escaped
-        f'<span class="chip chip--emotion" data-emotion="{sentiment}">'
-        f'<span aria-hidden="true">{EMOTION_EMOJI[sentiment]}</span> '
-        f"{escape(str(Sentiment(sentiment).label))}</span>"
-    )
+    return emotion_chip(sentiment, Sentiment(sentiment).label, EMOTION_EMOJI[sentiment])
 
 
 def sentiment_chip(quote) -> SafeString:

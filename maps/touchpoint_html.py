@@ -19,6 +19,7 @@ from urllib.parse import quote
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from core.templatetags.parcours import emotion_chip
 from core.urls import ID
 from evidence.models import figure_text
 from maps.swimlanes import Cell, Frictions
@@ -121,15 +122,15 @@ class GridHtml:
             if touchpoint.owner
             else ""
         )
+        emotion = emotion_chip(
+            touchpoint.emotion, touchpoint.emotion_label, touchpoint.emotion_emoji
+        )
         return (
             f'<li class="touchpoint" id="card-{pk}" data-id="{pk}" '
             f'data-version="{touchpoint.version}"><h3 class="touchpoint-title" lang="{language}">'
             f'<a href="?card={pk}{self.card_link}{pk}{self.card_link_tail}'
             f"{escape(touchpoint.title)}</a></h3>{description}"
-            f'<p class="touchpoint-meta"><span class="chip chip--emotion" '
-            f'data-emotion="{touchpoint.emotion}"><span aria-hidden="true">'
-            f"{touchpoint.emotion_emoji}</span> {escape(touchpoint.emotion_label)}</span>"
-            f"{self.badge(touchpoint.frictions_summary)}</p>"
+            f'<p class="touchpoint-meta">{emotion}{self.badge(touchpoint.frictions_summary)}</p>'
             f"{_evidence_chips(touchpoint, self.labels)}{owner}</li>"
         )
 
