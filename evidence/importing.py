@@ -27,13 +27,6 @@ from journeys.models import Activity, Journey
 SCALE_SUFFIX = re.compile(r"\s*/\s*(\d+)$")
 
 
-class RowError(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 @dataclass
 class Plan:
     journey: Journey
@@ -125,12 +118,11 @@ def plan_import(journey: Journey, table: Table, mapping: Mapping) -> Plan:
     matcher = Matcher(journey)
     seen = set(Metric.objects.filter(journey=journey).values_list("identity", flat=True))
     seen |= set(Verbatim.objects.filter(journey=journey).values_list("identity", flat=True))
-    reader = _RowReader(table, mapping)
-    for row in table.rows:
-        try:
-            evidence = _evidence(journey, matcher, reader, row)
-        except RowError as error:
-            plan.problems.append(Problem(row.line, reader.header(error.field), error.message))
+    for line in table.rows:
+        row = _Row(table, mapping, line)
+        evidence = _evidence(journey, matcher, row)
+        if row.problems:
+            plan.problems.extend(row.problems)
             continue
         evidence.identity = evidence.compute_identity()
         if evidence.identity in seen:
@@ -150,60 +142,73 @@ def _missing_columns(mapping: Mapping) -> str:
     return ""
 
 
-class _RowReader:
-    """A row's cells by field, through the mapping."""
+class _Row:
+    """A row's cells by field, through the mapping, and its problems: every one is gathered,
+    none stops the others, so the report names all a row has at once."""
 
-    def __init__(self, table: Table, mapping: Mapping) -> None:
+    def __init__(self, table: Table, mapping: Mapping, row: Row) -> None:
         self.table = table
         self.mapping = mapping
+        self.row = row
+        self.problems: list[Problem] = []
 
-    def header(self, field: str) -> str:
+    def fail(self, field: str, message: str) -> None:
         index = self.mapping.get(field)
-        return self.table.headers[index] if index is not None else ""
+        header = self.table.headers[index] if index is not None else ""
+        self.problems.append(Problem(self.row.line, header, message))
 
-    def get(self, row: Row, field: str) -> str:
+    def get(self, field: str) -> str:
         index = self.mapping.get(field)
-        return row.cells[index] if index is not None else ""
+        return self.row.cells[index] if index is not None else ""
 
-    def text(self, row: Row, field: str, max_length: int) -> str:
-        value = self.get(row, field)
+    def text(self, field: str, max_length: int) -> str:
+        value = self.get(field)
         if len(value) > max_length:
-            raise RowError(
+            self.fail(
                 field,
                 _("%(length)d characters, more than the %(maximum)d allowed.")
                 % {"length": len(value), "maximum": max_length},
             )
         return value
 
-    def number(self, row: Row, field: str, strip: str = "") -> tuple[float, bool] | None:
-        value = self.get(row, field)
+    def number(self, field: str, strip: str = "") -> tuple[float, bool] | None:
+        """(value, written with %) or None when the cell is empty or, said, not a number."""
+        value = self.get(field)
         if not value:
             return None
         try:
             text = value.removesuffix(strip) if strip else value
             return parse_number(text, comma_is_decimal=self.table.comma_is_decimal)
         except ValueError:
-            raise RowError(field, _("“%(value)s” is not a number.") % {"value": value}) from None
+            self.fail(field, _("“%(value)s” is not a number.") % {"value": value})
+            return None
 
 
-def _evidence(journey: Journey, matcher: Matcher, reader: _RowReader, row: Row):
-    target = _target(matcher, reader, row)
-    if reader.get(row, "quote"):
-        return _verbatim(journey, reader, row, target)
-    if reader.get(row, "metric"):
-        return _metric(journey, reader, row, target)
-    if reader.mapping.get("quote") is not None:
-        raise RowError("quote", _("the quote is empty, and the row gives no metric either."))
-    raise RowError("metric", _("the row gives neither a metric nor a quote."))
+def _evidence(journey: Journey, matcher: Matcher, row: _Row) -> Metric | Verbatim | None:
+    """The row's metric or verbatim, unsaved; None, or one not to save, when it has problems."""
+    target = _target(matcher, row)
+    if row.get("quote"):
+        return _verbatim(journey, row, target)
+    if row.get("metric"):
+        return _metric(journey, row, target)
+    if row.mapping.get("quote") is not None:
+        row.fail("quote", _("the quote is empty, and the row gives no metric either."))
+    else:
+        row.fail("metric", _("the row gives neither a metric nor a quote."))
+    return None
 
 
-def _target(matcher: Matcher, reader: _RowReader, row: Row) -> dict:
-    try:
-        persona = matcher.persona(p) if (p := reader.get(row, "persona")) else None
-    except NoMatch as error:
-        raise RowError("persona", str(error)) from None
-    stage_name = reader.get(row, "stage")
-    card_name = reader.get(row, "touchpoint")
+def _target(matcher: Matcher, row: _Row) -> dict:
+    """The stage or card (and persona) the row is about: {"stage"|"touchpoint", "persona_id"}."""
+    persona = None
+    if persona_name := row.get("persona"):
+        try:
+            persona = matcher.persona(persona_name)
+        except NoMatch as error:
+            row.fail("persona", str(error))
+            return {}  # which card is meant depends on the persona
+    stage_name = row.get("stage")
+    card_name = row.get("touchpoint")
     try:
         if stage_name:
             stage = matcher.stage(stage_name)
@@ -212,28 +217,29 @@ def _target(matcher: Matcher, reader: _RowReader, row: Row) -> dict:
         else:
             raise NoMatch(_("the stage is empty."))
     except NoMatch as error:
-        raise RowError("stage", str(error)) from None
+        row.fail("stage", str(error))
+        return {}
     persona_id = persona.persona_id if persona else None
     if card_name:
         try:
-            card = matcher.card(card_name, stage, persona)
+            return {"touchpoint": matcher.card(card_name, stage, persona), "persona_id": persona_id}
         except NoMatch as error:
-            raise RowError("touchpoint", str(error)) from None
-        return {"touchpoint": card, "persona_id": persona_id}
+            row.fail("touchpoint", str(error))
+            return {}
     return {"stage": stage, "persona_id": persona_id}
 
 
-def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Metric:
-    name = reader.text(row, "metric", Metric._meta.get_field("name").max_length)
+def _metric(journey: Journey, row: _Row, target: dict) -> Metric | None:
+    name = row.text("metric", Metric._meta.get_field("name").max_length)
     # "4,1/5": a score written with its scale.
-    scale = SCALE_SUFFIX.search(reader.get(row, "value"))
-    value = reader.number(row, "value", strip=scale[0] if scale else "")
-    if value is None:
-        raise RowError("value", _("the metric “%(name)s” has no value.") % {"name": name})
-    period_text = reader.get(row, "period")
+    scale = SCALE_SUFFIX.search(row.get("value"))
+    value = row.number("value", strip=scale[0] if scale else "")
+    if value is None and not row.get("value"):
+        row.fail("value", _("the metric “%(name)s” has no value.") % {"name": name})
+    period_text = row.get("period")
     period = parse_period(period_text) if period_text else None
     if period is None:
-        raise RowError(
+        row.fail(
             "period",
             _(
                 "“%(value)s” is not a period: write a month (2026-07), a quarter (2026-Q3) "
@@ -241,8 +247,11 @@ def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Met
             )
             % {"value": period_text},
         )
-    goal = reader.number(row, "target")
-    unit = reader.text(row, "unit", Metric._meta.get_field("unit").max_length)
+    goal = row.number("target")
+    unit = row.text("unit", Metric._meta.get_field("unit").max_length)
+    source = row.text("source", Metric._meta.get_field("source").max_length)
+    if row.problems:
+        return None
     return Metric(
         journey=journey,
         **target,
@@ -254,33 +263,39 @@ def _metric(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Met
         period_start=period.start,
         period_end=period.end,
         target=goal[0] if goal else None,
-        source=reader.text(row, "source", Metric._meta.get_field("source").max_length),
+        source=source,
     )
 
 
-def _verbatim(journey: Journey, reader: _RowReader, row: Row, target: dict) -> Verbatim:
-    day_text = reader.get(row, "date")
+def _verbatim(journey: Journey, row: _Row, target: dict) -> Verbatim | None:
+    day_text = row.get("date")
+    day = None
     try:
         day = parse_date(day_text) if day_text else None
     except ValueError:
-        raise RowError(
+        row.fail(
             "date",
             _("“%(value)s” is not a date: write 2026-09-14 or 14/09/2026.") % {"value": day_text},
-        ) from None
-    sentiment_text = reader.get(row, "sentiment")
+        )
+    sentiment_text = row.get("sentiment")
+    sentiment = None
     try:
         sentiment = parse_sentiment(sentiment_text)
     except ValueError:
-        raise RowError(
+        row.fail(
             "sentiment",
             _("“%(value)s” is not a sentiment from -2 to +2.") % {"value": sentiment_text},
-        ) from None
+        )
+    segment = row.text("segment", Verbatim._meta.get_field("segment").max_length)
+    source = row.text("source", Verbatim._meta.get_field("source").max_length)
+    if row.problems:
+        return None
     return Verbatim(
         journey=journey,
         **target,
-        text=reader.get(row, "quote"),
+        text=row.get("quote"),
         date=day,
         sentiment=sentiment,
-        segment=reader.text(row, "segment", Verbatim._meta.get_field("segment").max_length),
-        source=reader.text(row, "source", Verbatim._meta.get_field("source").max_length),
+        segment=segment,
+        source=source,
     )

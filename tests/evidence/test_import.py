@@ -140,6 +140,23 @@ def test_every_refusal_names_its_line_and_column(fashion):
     ]
 
 
+def test_a_row_with_several_problems_reports_each_one(fashion):
+    rows = [
+        ["stage", "metric", "value", "period", "target", "quote", "date", "sentiment"],
+        ["Achat", "NPS", "douze", "someday", "haut", "", "", ""],
+        ["Nowhere", "", "", "", "", "Bien.", "32/13/2026", "7"],
+    ]
+    assert problems(fashion, rows) == [
+        "line 2, column “value”: “douze” is not a number.",
+        "line 2, column “period”: “someday” is not a period: write a month (2026-07), a "
+        "quarter (2026-Q3) or a range of dates (2026-07-01/2026-09-30).",
+        "line 2, column “target”: “haut” is not a number.",
+        "line 3, column “stage”: no stage “Nowhere” in this journey.",
+        "line 3, column “date”: “32/13/2026” is not a date: write 2026-09-14 or 14/09/2026.",
+        "line 3, column “sentiment”: “7” is not a sentiment from -2 to +2.",
+    ]
+
+
 def test_a_file_without_the_columns_it_needs_is_refused(fashion):
     assert problems(fashion, [["étape", "remarque"], ["Achat", "x"]]) == [
         "line 1: no column gives a metric and its value (“metric”, “value”) or a quote (“quote”)."
