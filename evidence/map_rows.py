@@ -140,7 +140,7 @@ def _date(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _figures(rows: list[tuple]) -> list[Figure]:
+def figures_of(rows: list[tuple]) -> list[Figure]:
     figures = []
     for row in rows:
         figure = Figure.__new__(Figure)  # a plain object filled from the row: hundreds a page
@@ -153,18 +153,22 @@ def _figures(rows: list[tuple]) -> list[Figure]:
     return figures
 
 
-def latest_figures(journey_id: int, persona_id: int) -> list[Figure]:
+def latest_rows(journey_id: int, persona_id: int) -> list[tuple]:
     """The latest figure of each series of the persona's map, in period order, each with the
-    number of figures in its series (`series_size`)."""
-    return _figures(_rows(_latest_sql(), [*_persona_params(journey_id, persona_id), journey_id]))
+    number of figures in its series (`series_size`), as rows for `figures_of`."""
+    return _rows(_latest_sql(), [*_persona_params(journey_id, persona_id), journey_id])
 
 
-def listed_figures(
+def latest_figures(journey_id: int, persona_id: int) -> list[Figure]:
+    return figures_of(latest_rows(journey_id, persona_id))
+
+
+def listed_rows(
     journey_id: int, persona_id: int, latest: list[Figure], stage_ids: list[int], limit: int
-) -> list[Figure]:
+) -> list[tuple]:
     """The first `limit` figures of the persona's map in the map's order (`stage_ids` in the
-    map's order), knowing `latest` (`latest_figures`). The series' sizes tell which cards and
-    stages hold them: those are read, not every figure of the map."""
+    map's order), knowing `latest` (`latest_figures`), as rows for `figures_of`. The series'
+    sizes tell which cards and stages hold them: those are read, not every figure of the map."""
     rank = {pk: index for index, pk in enumerate(stage_ids)}
     sizes: dict[tuple, int] = {}
     for figure in latest:
@@ -188,7 +192,7 @@ def listed_figures(
             f"CASE COALESCE(m.stage_id, t.stage_id) {ranks} END" if stage_ids else "m.journey_id"
         ),
     )
-    return _figures(_rows(sql, [journey_id, *cards, *stages, persona_id, *stage_ids, limit]))
+    return _rows(sql, [journey_id, *cards, *stages, persona_id, *stage_ids, limit])
 
 
 def _placeholders(values: list) -> str:
@@ -203,6 +207,25 @@ def quotes_per_stage(journey_id: int, persona_id: int) -> list[tuple[int, int, f
     return _rows(sql, [journey_id, persona_id, journey_id, persona_id])
 
 
-def newest_quotes(journey_id: int, persona_id: int, limit: int) -> list[ListedQuote]:
-    rows = _rows(NEWEST_QUOTES, [*_persona_params(journey_id, persona_id), limit])
+def newest_quote_rows(journey_id: int, persona_id: int, limit: int) -> list[tuple]:
+    """The persona's map's `limit` newest quotes, as rows for `quotes_of`."""
+    return _rows(NEWEST_QUOTES, [*_persona_params(journey_id, persona_id), limit])
+
+
+def quotes_of(rows: list[tuple]) -> list[ListedQuote]:
     return [ListedQuote(*row[:2], _date(row[2]), *row[3:]) for row in rows]
+
+
+# What names the state of a journey's evidence on PostgreSQL: the newest ids of its kept series
+# and tallies. After every statement that writes one of its metrics or quotes, the triggers
+# count all its groups again under new ids (evidence/migrations/0003_kept_evidence.py), so the
+# ids move on, never back; a journey without metrics (or quotes) has none.
+STAMP = """SELECT (SELECT MAX(id) FROM evidence_metricseries WHERE journey_id = %s),
+    (SELECT MAX(id) FROM evidence_quotetally WHERE journey_id = %s)"""
+
+
+def stamp(journey_id: int) -> tuple | None:
+    """The state of the journey's evidence (`STAMP`), or None where no triggers keep it."""
+    if connection.vendor != "postgresql":
+        return None
+    return _rows(STAMP, [journey_id, journey_id])[0]

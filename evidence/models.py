@@ -236,7 +236,9 @@ class MetricSeries(KeptPlace):
     size = models.IntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["journey_id"], name="series_of_journey")]
+        # With the id: a journey's newest series is one step of the index, for the state of
+        # its evidence (evidence/map_rows.py, STAMP), however many journeys hold evidence.
+        indexes = [models.Index(fields=["journey_id", "id"], name="series_of_journey")]
 
     def __str__(self) -> str:
         return f"{self.name or self.kind} ({self.size})"
@@ -252,7 +254,7 @@ class QuoteTally(KeptPlace):
     sentiments = models.IntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["journey_id"], name="tally_of_journey")]
+        indexes = [models.Index(fields=["journey_id", "id"], name="tally_of_journey")]
 
     def __str__(self) -> str:
         return f"{self.count} quotes"

@@ -335,6 +335,9 @@ def load_map(
         touchpoints = map_cards(journey, chosen.persona_id) if chosen else []
         journey_map.lanes, journey_map.stage_summaries = build_map(stages, channels, touchpoints)
         if chosen:
-            journey_map.evidence = load_map_evidence(journey, stages, chosen.persona_id)
-            attach_to_cards(journey_map.touchpoints(), journey_map.evidence.metrics_by_card)
+            cards = journey_map.touchpoints()
+            journey_map.evidence = load_map_evidence(
+                journey, stages, chosen.persona_id, cards=cards
+            )
+            attach_to_cards(cards, journey_map.evidence.metrics_by_card)
     return journey_map

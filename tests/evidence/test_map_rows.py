@@ -117,8 +117,10 @@ def test_the_first_figures_in_the_maps_order_for_each_persona(journey, limit):
         )[:limit]
         latest = map_rows.latest_figures(journey.pk, link.persona_id)
 
-        listed = map_rows.listed_figures(
-            journey.pk, link.persona_id, latest, [stage.pk for stage in stages], limit
+        listed = map_rows.figures_of(
+            map_rows.listed_rows(
+                journey.pk, link.persona_id, latest, [stage.pk for stage in stages], limit
+            )
         )
 
         assert [f.pk for f in listed] == [m.pk for m in expected]
@@ -130,7 +132,7 @@ def test_undated_quotes_come_after_dated_ones_newest_first(journey):
     for n, day in enumerate([None, date(2026, 5, 2), None, date(2026, 6, 1), date(2026, 5, 2)]):
         Verbatim.objects.create(journey=journey, stage=stage, text=f"Quote {n}", date=day)
 
-    quotes = map_rows.newest_quotes(journey.pk, persona_id, 10)
+    quotes = map_rows.quotes_of(map_rows.newest_quote_rows(journey.pk, persona_id, 10))
 
     assert [quote.text for quote in quotes] == [
         "Quote 3",
@@ -144,7 +146,7 @@ def test_undated_quotes_come_after_dated_ones_newest_first(journey):
 def test_a_journey_without_stages_lists_nothing_and_fails_nothing(journey):
     """A map of no stage still asks its four queries (the same count with evidence or not)."""
     persona = journey.journey_personas.first().persona_id
-    assert map_rows.listed_figures(journey.pk, persona, [], [], 30) == []
+    assert map_rows.listed_rows(journey.pk, persona, [], [], 30) == []
 
 
 def test_the_quotes_counted_per_stage_follow_quotes_written_edited_and_deleted(journey):

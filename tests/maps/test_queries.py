@@ -43,11 +43,15 @@ def test_map_queries_do_not_grow_with_cards(
     # 1. the session, 2. the user, 3. the membership with its workspace, 4. the journey,
     # 5. its stages, 6. its channels, 7. its personas (with each persona),
     # 8. the chosen persona's touchpoints with friction count, worst severity and quote count,
-    # 9. the latest figure of each series of the stages and cards, 10. the quotes counted per
-    # stage, 11. the figures and 12. the newest quotes listed under the map, 13. the switcher's
-    # workspaces, 14. the journey's as-is/to-be pair.
-    with django_assert_num_queries(14):
+    # 9. the state of the journey's evidence, 10. the latest figure of each series of the
+    # stages and cards, 11. the quotes counted per stage, 12. the figures and 13. the newest
+    # quotes listed under the map, 14. the switcher's workspaces, 15. the journey's as-is/to-be
+    # pair.
+    with django_assert_num_queries(15):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
+    # The evidence's state unchanged, its rows (10 to 13) are kept from the first page.
+    with django_assert_num_queries(11):
+        client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
 
     assert (
         sum(len(cell.touchpoints) for lane in response.context["map"].lanes for cell in lane.cells)
@@ -63,12 +67,17 @@ def test_map_with_evidence_costs_the_same_queries_at_any_size(
     add_evidence(journey, evidence)
     client.force_login(viewer)
 
-    # The same fourteen queries as without evidence (test_map_queries_do_not_grow_with_cards):
+    # The same fifteen queries as without evidence (test_map_queries_do_not_grow_with_cards):
     # the latest figures come in one query, the quotes are counted in one, the figures and
     # quotes listed under the map in one each, and each card's quote count rides on the
-    # cards' own query.
-    with django_assert_num_queries(14):
+    # cards' own query; and the same eleven once those four are kept.
+    with django_assert_num_queries(15):
         response = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
+    with django_assert_num_queries(11):
+        again = client.get(reverse("journeys:detail", args=[workspace.slug, journey.pk]))
+    assert again.content.count(b'class="chip chip--metric"') == response.content.count(
+        b'class="chip chip--metric"'
+    )
 
     html = response.content.decode()
     assert html.count('class="chip chip--metric"') >= evidence

@@ -34,11 +34,11 @@ def test_generated_maps_cost_the_same_queries_at_any_size(
 
     # 1. session, 2. user, 3. membership with workspace, 4. journey, 5. stages, 6. channels,
     # 7. the journey's personas, 8. the chosen persona's cards with their friction summary and
-    # quote count, 9. the latest figures of the stages and cards, 10. the quotes counted per
-    # stage, 11-12. the figures and quotes listed under the map, 13. the personas that could
-    # join the journey (editors' menu), 14. the switcher's workspaces, 15. the journey's
-    # as-is/to-be pair.
-    with django_assert_num_queries(15):
+    # quote count, 9. the state of its evidence, 10. the latest figures of the stages and
+    # cards, 11. the quotes counted per stage, 12-13. the figures and quotes listed under the
+    # map, 14. the personas that could join the journey (editors' menu), 15. the switcher's
+    # workspaces, 16. the journey's as-is/to-be pair.
+    with django_assert_num_queries(16):
         response = client.get(url(journey, "detail"))
 
     assert len(response.context["map"].touchpoints()) == cards // 2

@@ -18,9 +18,13 @@ def test_shared_map_queries(client, workspace, django_assert_num_queries, cards)
     journey = build_map(workspace, cards=cards)
     _link, path = make_link(journey)
     # The link by its token's hash, the visit counted and the previous window read (throttle),
-    # its last use; stages, channels, personas, cards; the map's evidence: the latest figures,
-    # the quotes counted per stage, the figures and the newest quotes listed under the map.
-    with django_assert_num_queries(12):
+    # its last use; stages, channels, personas, cards; the map's evidence: its state, the
+    # latest figures, the quotes counted per stage, the figures and the newest quotes listed
+    # under the map.
+    with django_assert_num_queries(13):
+        assert client.get(path).status_code == 200
+    # The evidence's rows kept from the first visit.
+    with django_assert_num_queries(9):
         assert client.get(path).status_code == 200
 
 
