@@ -27,8 +27,8 @@ from maps.fragments import TIMEOUT
 # The figures a stage's cell of the Metrics row shows at most; the rest are in its panel.
 KEY_FIGURES = 3
 # The newest quotes and the figures listed under the map; the others are in the panels.
-LISTED_QUOTES = 20
-LISTED_METRICS = 30
+LISTED_QUOTES = 50
+LISTED_METRICS = 100
 
 
 def with_quote_counts(touchpoints):
