@@ -36,6 +36,10 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def rows_with_problems(self) -> int:
+        return len({problem.line for problem in self.problems})
+
+    @property
     def new_count(self) -> int:
         return len(self.metrics) + len(self.verbatims)
 

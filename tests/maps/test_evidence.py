@@ -61,10 +61,18 @@ def test_a_broken_file_gets_a_report_with_line_numbers_and_cannot_be_imported(
     client, editor, fashion
 ):
     client.force_login(editor)
-    rows = [*ENGLISH_QUOTES, ["Nowhere", "", "Lost.", "", "", "", ""]]
+    rows = [
+        *ENGLISH_QUOTES,
+        ["Nowhere", "", "Lost.", "", "", "", ""],
+        ["Achat", "", "Dear.", "someday", "7", "", ""],
+    ]
     review = upload(client, fashion, rows).url
     html = client.get(review).content.decode()
+    # Two rows, three problems: each said on its own line.
+    assert "2 rows do not match" in html
     assert "line 5, column “stage”: no stage “Nowhere” in this journey." in html
+    assert "line 6, column “date”: “someday” is not a date" in html
+    assert "line 6, column “sentiment”: “7” is not a sentiment" in html
     assert 'value="import"' not in html
     refused = client.post(review, {**mapping_of(review, client), "action": "import"})
     assert refused.status_code == 400
