@@ -8,7 +8,7 @@ teammate.
 
 from functools import partial
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
@@ -38,8 +38,25 @@ class JourneyPart(Versioned):
 
     @classmethod
     def lock_journey(cls, journey_id: int) -> None:
-        """Take the journey's row lock until the transaction ends, and mark it as changed."""
-        cls.mark_changed(journey_id)
+        """Take the journey's row lock until the transaction ends, and mark it as changed. On
+        PostgreSQL the lock is FOR UPDATE, the one that waits for moves of cards in progress
+        (`lock_for_move`) and holds up new ones."""
+        journey_model = cls._meta.get_field("journey").related_model
+        if connection.vendor != "postgresql":
+            cls.mark_changed(journey_id)
+            return
+        table = journey_model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET updated_at = %s"  # noqa: S608 (a model's table)
+                f" WHERE id = (SELECT id FROM {table} WHERE id = %s FOR UPDATE)",
+                [timezone.now(), journey_id],
+            )
+
+    def lock_for_move(self, container: dict) -> None:
+        """What a move locks before it renumbers: the journey (a stage, a channel); a card
+        locks less (touchpoints/models.py)."""
+        self.lock_journey(self.journey_id)
 
     @classmethod
     def mark_changed(cls, journey_id: int) -> None:
@@ -80,7 +97,7 @@ class JourneyPart(Versioned):
         old_siblings = self.siblings()
         moved_away = any(getattr(self, name) != value for name, value in container.items())
         with transaction.atomic():
-            self.lock_journey(self.journey_id)
+            self.lock_for_move(container)
             updated = model.objects.filter(pk=self.pk, version=expected_version).update(
                 version=F("version") + 1, **container, **stamp(model)
             )

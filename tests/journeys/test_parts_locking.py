@@ -1,5 +1,7 @@
-"""Edits of a card's fields do not queue on the journey's row lock, which moves and structure
-changes hold (journeys/parts.py): under 50 editors every edit waited for every other one."""
+"""Teammates' writes queue on the journey's row lock only when they must (journeys/parts.py,
+touchpoints/models.py): edits of a card's fields never, moves of cards only for moves in the
+same cells and for changes of the journey's structure, which wait for them in turn. Under 50
+editors every edit and move waited for every other one."""
 
 import threading
 import time
@@ -68,3 +70,58 @@ def _title_committed_elsewhere(card_id: int, title: str) -> bool:
     looker.start()
     looker.join(timeout=10)
     return bool(seen and seen[0])
+
+
+def _in_thread(function, seconds: float) -> bool:
+    """Whether `function` (on a connection of its own) ends within `seconds`; a function still
+    waiting then is left to end when the lock it waits for is released."""
+    done = threading.Event()
+
+    def run():
+        try:
+            with transaction.atomic():
+                function()
+            done.set()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    finished = done.wait(seconds)
+    _in_thread.started.append(thread)
+    return finished
+
+
+_in_thread.started = []
+
+
+@pytest.fixture
+def cards(workspace):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time")
+    journey = build_map(workspace, cards=6)
+    yield journey, list(Touchpoint.objects.filter(journey=journey).order_by("pk"))
+    for thread in _in_thread.started:
+        thread.join(timeout=10)
+    _in_thread.started.clear()
+
+
+def _move(card, stage_id):
+    return lambda: card.move_to(0, card.version, stage_id=stage_id, channel_id=card.channel_id)
+
+
+def test_moves_in_other_cells_do_not_wait_for_each_other(cards):
+    journey, (first, second, third, *_) = cards
+    assert len({(c.stage_id, c.channel_id) for c in (first, second, third)}) == 3
+    with transaction.atomic():
+        _move(first, first.stage_id)()  # still in progress
+        assert _in_thread(_move(second, second.stage_id), seconds=3)
+        # The same cell waits.
+        assert not _in_thread(_move(third, first.stage_id), seconds=0.5)
+
+
+def test_a_change_of_structure_waits_for_a_move_in_progress(cards):
+    journey, (first, *_) = cards
+    with transaction.atomic():
+        _move(first, first.stage_id)()
+        assert not _in_thread(lambda: Touchpoint.lock_journey(journey.pk), seconds=0.5)
