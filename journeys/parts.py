@@ -1,9 +1,9 @@
 """Parts of a journey that keep an order and a version: stages, channels and touchpoint cards.
 
-Changes of positions lock the journey row first, so two people reordering the same column or
-cell queue up instead of interleaving; edits of a row's fields do not need to. Every write
-names the version it started from (core/versioning.py), so nobody silently overwrites a
-teammate.
+Changes of positions lock first, so two people reordering the same stages or cell queue up
+instead of interleaving: the journey's row, or for a card's move only its two cells
+(touchpoints/models.py). Edits of a row's fields lock nothing more. Every write names the
+version it started from (core/versioning.py), so nobody silently overwrites a teammate.
 """
 
 from functools import partial

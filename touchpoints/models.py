@@ -137,7 +137,8 @@ class Touchpoint(JourneyPart, models.Model):
         }
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT 1 FROM journeys_journey WHERE id = %s FOR KEY SHARE", [self.journey_id]
+                f"SELECT 1 FROM {Journey._meta.db_table} WHERE id = %s FOR KEY SHARE",
+                [self.journey_id],
             )
             # In one order for everyone, so two moves between the same cells cannot deadlock.
             cursor.execute(
