@@ -5,9 +5,11 @@ editors every edit and move waited for every other one."""
 
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 from django.db import connection, connections, transaction
+from django.utils import timezone
 
 from journeys.models import Journey
 from tests.factories import build_map
@@ -31,7 +33,8 @@ def test_an_edit_is_saved_while_a_teammate_holds_the_journey(workspace):
         pytest.skip("SQLite writes one transaction at a time")
     journey = build_map(workspace, cards=2)
     card = Touchpoint.objects.filter(journey=journey).first()
-    before = Journey.objects.get(pk=journey.pk).updated_at
+    before = timezone.now() - timedelta(minutes=1)
+    Journey.objects.filter(pk=journey.pk).update(updated_at=before)
     errors = []
 
     def teammate_edits():
