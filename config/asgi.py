@@ -10,3 +10,7 @@ from core.checks import refuse_unsafe_settings  # noqa: E402
 
 application = SyncChainASGIHandler()
 refuse_unsafe_settings()
+
+from config.warm import warm  # noqa: E402
+
+warm()
