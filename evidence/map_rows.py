@@ -159,16 +159,13 @@ def latest_rows(journey_id: int, persona_id: int) -> list[tuple]:
     return _rows(_latest_sql(), [*_persona_params(journey_id, persona_id), journey_id])
 
 
-def latest_figures(journey_id: int, persona_id: int) -> list[Figure]:
-    return figures_of(latest_rows(journey_id, persona_id))
-
-
 def listed_rows(
     journey_id: int, persona_id: int, latest: list[Figure], stage_ids: list[int], limit: int
 ) -> list[tuple]:
     """The first `limit` figures of the persona's map in the map's order (`stage_ids` in the
-    map's order), knowing `latest` (`latest_figures`), as rows for `figures_of`. The series'
-    sizes tell which cards and stages hold them: those are read, not every figure of the map."""
+    map's order), knowing `latest` (`latest_rows`, as figures), as rows for `figures_of`. The
+    series' sizes tell which cards and stages hold them: those are read, not every figure of
+    the map."""
     rank = {pk: index for index, pk in enumerate(stage_ids)}
     sizes: dict[tuple, int] = {}
     for figure in latest:

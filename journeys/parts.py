@@ -67,10 +67,10 @@ class JourneyPart(Versioned):
 
     @classmethod
     def mark_changed(cls, journey_id: int) -> None:
-        """Mark the journey as changed now, unless it was within MARK_EVERY: then nothing is
-        asked of the database, when this process marked it, or written. A statement after
-        every edit and move delayed each one's notification to open maps, sent after it, by
-        about 2 ms (bench/live.py)."""
+        """Mark the journey as changed now, unless it was within MARK_EVERY_SECONDS: then
+        nothing is written, and when this process marked it nothing is asked of the database.
+        A statement after every edit and move delayed each one's notification to open maps,
+        sent after it, by about 2 ms (bench/live.py)."""
         moment = time.monotonic()
         if moment - _marked.get(journey_id, -MARK_EVERY_SECONDS) < MARK_EVERY_SECONDS:
             return

@@ -75,7 +75,7 @@ def latest_by_rule(journey, persona_id) -> list[tuple[int, int]]:
 def test_the_latest_figure_of_each_series_and_its_size(journey):
     persona_id = journey.journey_personas.first().persona_id
 
-    latest = map_rows.latest_figures(journey.pk, persona_id)
+    latest = map_rows.figures_of(map_rows.latest_rows(journey.pk, persona_id))
 
     assert sorted((f.pk, f.series_size) for f in latest) == latest_by_rule(journey, persona_id)
     assert [f.period_end for f in latest] == sorted(f.period_end for f in latest)
@@ -95,7 +95,7 @@ def test_the_series_follow_metrics_edited_moved_and_deleted(journey):
     stage = journey.stages.first()
     metrics.filter(stage__isnull=False, persona_id=None).exclude(stage=stage).delete()
 
-    latest = map_rows.latest_figures(journey.pk, persona_id)
+    latest = map_rows.figures_of(map_rows.latest_rows(journey.pk, persona_id))
 
     assert sorted((f.pk, f.series_size) for f in latest) == latest_by_rule(journey, persona_id)
     assert moved.pk in {f.pk for f in latest}
@@ -115,7 +115,7 @@ def test_the_first_figures_in_the_maps_order_for_each_persona(journey, limit):
                 m.pk,
             ),
         )[:limit]
-        latest = map_rows.latest_figures(journey.pk, link.persona_id)
+        latest = map_rows.figures_of(map_rows.latest_rows(journey.pk, link.persona_id))
 
         listed = map_rows.figures_of(
             map_rows.listed_rows(
