@@ -5,7 +5,7 @@ moved on since, `StaleVersion` carries the row as it is now so the user can comp
 (core/conflicts.py answers it, the same way for every kind of row).
 """
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
 from django.utils import timezone
 
@@ -43,13 +43,26 @@ def renumber(model: type[models.Model], *orders: tuple[list[int], dict[int, int]
     """Give each order's ids the positions 0..n-1 in one query, writing only the rows whose
     position changes; an order is (ids in their new order, their current positions)."""
     changed = [
-        model(pk=pk, position=index)
+        (pk, index)
         for ids_in_order, positions in orders
         for index, pk in enumerate(ids_in_order)
         if positions.get(pk) != index
     ]
-    if changed:
-        model.objects.bulk_update(changed, ["position"])
+    if not changed:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_update([model(pk=pk, position=at) for pk, at in changed], ["position"])
+        return
+    # One statement of one shape whatever the number of rows: `bulk_update` builds a CASE of a
+    # WHEN per row through the ORM, a seventh of a card move's processor time.
+    table, key = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{table}" AS row SET "position" = new.position'
+            " FROM unnest(%s::bigint[], %s::integer[]) AS new(id, position)"
+            f' WHERE row."{key}" = new.id',
+            [[pk for pk, _ in changed], [at for _, at in changed]],
+        )
 
 
 def insert_at(ids: list[int], pk: int, index: int) -> list[int]:

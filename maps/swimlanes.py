@@ -247,9 +247,10 @@ def load_cells(journey_map: "JourneyMap", keys: set[CellKey]) -> list[Cell]:
         return []  # no cells would mean every card of the persona
     persona_id = journey_map.chosen.persona_id
     labels = _emotion_labels()
-    touchpoints = list(map_cards(journey_map.journey, persona_id, sorted(cells)))
+    places = sorted(cells)
+    touchpoints = list(map_cards(journey_map.journey, persona_id, places))
     if touchpoints:
-        attach_to_cards(touchpoints, card_metrics([touchpoint.pk for touchpoint in touchpoints]))
+        attach_to_cards(touchpoints, card_metrics(journey_map.journey.pk, persona_id, places))
     for touchpoint in touchpoints:
         cells[CellKey.of(touchpoint)].touchpoints.append(_with_summary(touchpoint, labels))
     return list(cells.values())

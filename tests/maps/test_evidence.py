@@ -195,3 +195,23 @@ def test_editors_delete_evidence(client, with_evidence):
     metric = Metric.objects.filter(touchpoint__isnull=False).first()
     client.post(url(with_evidence, "evidence_delete", "metrics", metric.pk), **HTMX)
     assert not Metric.objects.filter(pk=metric.pk).exists()
+
+
+def test_cells_redrawn_after_an_edit_or_a_move_keep_their_cards_figures(client, with_evidence):
+    """The cells an edit or a move answers with (and pushes) read their cards' metrics with a
+    query of their own (maps/evidence_map.py, card_metrics)."""
+    card = with_evidence.touchpoints.get(title="Fiche produit")
+    other = with_evidence.touchpoints.exclude(pk=card.pk).filter(persona_id=card.persona_id)[0]
+    data = {"title": "Fiche produit", "description": "", "emotion": 0, "owner": "", "version": 1}
+
+    edited = client.post(url(with_evidence, "card", card.pk), data, **HTMX).content.decode()
+    moved = client.post(
+        url(with_evidence, "card_move", card.pk),
+        {"stage": other.stage_id, "channel": other.channel_id, "position": 0, "version": 2},
+        **HTMX,
+    ).content.decode()
+
+    for html in (edited, moved):
+        assert "Taux de rebond <b>39%</b>" in html
+    # Another card of the cells it now shares has no figure of the card's.
+    assert moved.count("Taux de rebond") == 1
