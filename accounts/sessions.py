@@ -3,6 +3,7 @@ rows: switching engines signs nobody out), read by a query compiled once. Every 
 its session; through the ORM that read cost about 1 ms of processor time, most of it building
 the same SQL again (core/compiled.py)."""
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.utils import timezone
@@ -10,6 +11,9 @@ from django.utils import timezone
 from core.compiled import CompiledQuery
 
 _SESSION = CompiledQuery(lambda key: Session.objects.filter(session_key=key)[:1])
+# Sessions signed in before accounts.backends.ModelBackend replaced Django's own name it:
+# read as ours, they stay signed in.
+_RENAMED_BACKENDS = {"django.contrib.auth.backends.ModelBackend": "accounts.backends.ModelBackend"}
 
 
 class SessionStore(db.SessionStore):
@@ -20,3 +24,10 @@ class SessionStore(db.SessionStore):
             self._session_key = None
             return None
         return session
+
+    def load(self):
+        data = super().load()
+        backend = data.get(BACKEND_SESSION_KEY)
+        if backend in _RENAMED_BACKENDS:
+            data[BACKEND_SESSION_KEY] = _RENAMED_BACKENDS[backend]
+        return data

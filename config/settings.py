@@ -105,7 +105,8 @@ AUTH_USER_MODEL = "accounts.User"
 # an account, or a client address, after AXES_FAILURE_LIMIT failures until the cool-off ends.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, reading the signed-in user by a compiled query (accounts/backends.py).
+    "accounts.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))

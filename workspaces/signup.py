@@ -71,7 +71,7 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         return render(request, "accounts/signup_confirm.html", {"valid": True})
     user.is_active = True
     user.save(update_fields=["is_active"])
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.ModelBackend")
     workspace = Workspace.objects.for_user(user).first()
     return redirect(workspace or "home")
 

@@ -35,3 +35,26 @@ def test_an_unknown_key_is_an_empty_session_with_a_new_key():
     store = SessionStore("x" * 32)
     assert store.load() == {}
     assert store.session_key is None
+
+
+@pytest.mark.parametrize(
+    "backend", ["accounts.backends.ModelBackend", "django.contrib.auth.backends.ModelBackend"]
+)
+def test_a_session_signed_in_by_our_backend_or_djangos_own_stays_signed_in(
+    client, editor, workspace, backend
+):
+    """Sessions from before accounts.backends replaced Django's ModelBackend keep working."""
+    client.force_login(editor, backend=backend)
+    url = reverse("journeys:list", args=[workspace.slug])
+    assert client.get(url).status_code == 200
+    editor.set_password("a whole new passphrase")
+    editor.save()
+    # Django's session check still holds: a new password signs every session out.
+    assert client.get(url).status_code == 302
+
+
+def test_logging_in_through_the_form_signs_in_with_our_backend(client, editor):
+    editor.set_password("correct horse battery")
+    editor.save()
+    client.post(reverse("login"), {"username": editor.email, "password": "correct horse battery"})
+    assert client.session["_auth_user_backend"] == "accounts.backends.ModelBackend"
