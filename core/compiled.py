@@ -137,3 +137,14 @@ def _converted(row: tuple, converters: list) -> tuple:
             value = function(value, expression, connection)
         row[position] = value
     return tuple(row)
+
+
+def give_related(instance: Model, name: str, objects: list[Model]) -> None:
+    """Give `instance` the rows of its related manager `name` (`note.comments.all()`) as
+    `prefetch_related` would, when a compiled query has read them: its templates and methods
+    then read them without a query."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = queryset

@@ -107,7 +107,9 @@ class Touchpoint(JourneyPart, models.Model):
     @cached_property
     def friction_notes(self) -> list["FrictionNote"]:
         """The card's friction notes with their threads, for its panel."""
-        return list(self.frictions.with_threads())
+        from touchpoints.threads import threads_of  # it reads this module's models
+
+        return threads_of(self)
 
     def siblings(self) -> models.QuerySet:
         """The cards of the same cell: one persona, one stage, one channel."""
