@@ -139,6 +139,17 @@ def _converted(row: tuple, converters: list) -> tuple:
     return tuple(row)
 
 
+def padded(values: list) -> list:
+    """`values` with its last one repeated up to a power of two in length, for a query that
+    ORs a variable number of like conditions (a repeat changes nothing): compiled once per
+    power of two rather than once per length. The cells a live push redraws may number
+    anything up to the grid's, and compiling cost 5 ms each time (bench/load.py, py-spy)."""
+    if not values:
+        return values
+    size = 1 << (len(values) - 1).bit_length()
+    return [*values, *[values[-1]] * (size - len(values))]
+
+
 def give_related(instance: Model, name: str, objects: list[Model]) -> None:
     """Give `instance` the rows of its related manager `name` (`note.comments.all()`) as
     `prefetch_related` would, when a compiled query has read them: its templates and methods

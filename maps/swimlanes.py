@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 
-from core.compiled import CompiledQuery
+from core.compiled import CompiledQuery, padded
 from journeys.models import Channel, Journey, JourneyPersona, Stage
 from maps.evidence_map import (
     MapEvidence,
@@ -247,7 +247,7 @@ def load_cells(journey_map: "JourneyMap", keys: set[CellKey]) -> list[Cell]:
         return []  # no cells would mean every card of the persona
     persona_id = journey_map.chosen.persona_id
     labels = _emotion_labels()
-    places = sorted(cells)
+    places = padded(sorted(cells))
     touchpoints = list(map_cards(journey_map.journey, persona_id, places))
     if touchpoints:
         attach_to_cards(touchpoints, card_metrics(journey_map.journey.pk, persona_id, places))

@@ -74,3 +74,21 @@ def test_text_values_reach_the_sql_and_a_miss_is_none(workspace, editor):
     assert membership.created_at == Membership.objects.get(pk=membership.pk).created_at
     assert compiled.first("another-" + workspace.slug, editor.pk) is None
     assert compiled.first(workspace.slug, -1) is None
+
+
+def test_padded_values_reach_a_power_of_two_and_keep_the_rows(workspace):
+    from core.compiled import padded
+
+    assert [len(padded(list(range(n)))) for n in range(7)] == [0, 1, 2, 4, 4, 8, 8]
+    assert padded([1, 2, 3]) == [1, 2, 3, 3]
+    journey = build_map(workspace, cards=6)
+    link = journey.journey_personas.first()
+    cards = journey.touchpoints.filter(persona_id=link.persona_id)
+    places = sorted({(c.stage_id, c.channel_id) for c in cards})[:3]
+    compiled = CompiledQuery(_map_card_rows)
+    flat = [id_ for place in places for id_ in place]
+    padded_flat = [id_ for place in padded(places) for id_ in place]
+    # A repeated cell changes nothing: the same rows, once each.
+    assert compiled.rows(journey.pk, link.persona_id, *padded_flat) == list(
+        _map_card_rows(journey.pk, link.persona_id, *flat)
+    )
