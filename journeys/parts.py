@@ -37,10 +37,15 @@ class JourneyPart(Versioned):
     def siblings(self) -> models.QuerySet:
         raise NotImplementedError
 
-    def ensure_room(self, *, moving: bool = False) -> None:
+    def sibling_positions(self) -> dict[int, int]:
+        """The positions of the rows sharing the row's container, by id, in their order."""
+        return dict(self.siblings().values_list("pk", "position"))
+
+    def ensure_room(self, *, moving: bool = False, neighbours: int | None = None) -> None:
         """Raise core.limits.LimitReached if the row's container is full (called under the
         journey's lock, so two additions at once cannot both take the last place); `moving`:
-        the row was just moved there from another container of the same journey."""
+        the row was just moved there from another container of the same journey, which holds
+        `neighbours` other rows when the caller has counted them."""
         raise NotImplementedError
 
     @classmethod
@@ -114,7 +119,6 @@ class JourneyPart(Versioned):
         is still the one they moved it from.
         """
         model = type(self)
-        old_siblings = self.siblings()
         moved_away = any(getattr(self, name) != value for name, value in container.items())
         with transaction.atomic():
             self.lock_for_move(container)
@@ -123,18 +127,19 @@ class JourneyPart(Versioned):
             )
             if not updated:
                 raise StaleVersion(model.objects.filter(pk=self.pk).first())
+            # The row has left its old container: what stays there, in its order.
+            old = self.sibling_positions() if moved_away else None
             for name, value in container.items():
                 setattr(self, name, value)
+            new = self.sibling_positions()
             if moved_away:
                 # Undone with the rest of the move if the new container is full.
-                self.ensure_room(moving=True)
+                self.ensure_room(moving=True, neighbours=len(new) - 1)
             self.version = expected_version + 1
-            new = dict(self.siblings().values_list("pk", "position"))
             ids = insert_at([pk for pk in new if pk != self.pk], self.pk, index)
             self.position = ids.index(self.pk)
             orders = [(ids, new)]
             if moved_away:
-                old = dict(old_siblings.values_list("pk", "position"))
                 orders.append((list(old), old))
             renumber(model, *orders)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import limits
+from core.compiled import CompiledQuery
 from core.keys import KEY_MAX_LENGTH
 from core.limits import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from core.queries import correlated_count
@@ -150,14 +151,21 @@ class Touchpoint(JourneyPart, models.Model):
             )
         transaction.on_commit(partial(self.mark_changed, self.journey_id))
 
-    def ensure_room(self, *, moving: bool = False) -> None:
+    def sibling_positions(self) -> dict[int, int]:
+        return dict(
+            _CELL_POSITIONS.rows(self.journey_id, self.persona_id, self.stage_id, self.channel_id)
+        )
+
+    def ensure_room(self, *, moving: bool = False, neighbours: int | None = None) -> None:
         """A card fits if its journey and its cell have room; a card moving between cells is
         already counted in its journey, and in its new cell (the move wrote it there)."""
         if not moving:
             in_journey = Touchpoint.objects.filter(journey_id=self.journey_id).count()
             limits.ensure_room("card", in_journey, limits.CARDS_PER_JOURNEY)
-        cell = self.siblings().exclude(pk=self.pk) if self.pk else self.siblings()
-        limits.ensure_room("cell", cell.count(), limits.CARDS_PER_CELL)
+        if neighbours is None:
+            cell = self.siblings().exclude(pk=self.pk) if self.pk else self.siblings()
+            neighbours = cell.count()
+        limits.ensure_room("cell", neighbours, limits.CARDS_PER_CELL)
 
     def add_friction_note(self, note: "FrictionNote") -> "FrictionNote":
         """Save `note` (not yet saved) on this card, if the card has room for another."""
@@ -165,6 +173,14 @@ class Touchpoint(JourneyPart, models.Model):
         note.touchpoint = self
         note.save()
         return note
+
+
+# A cell's cards in their order, for every move (core/compiled.py says why compiled).
+_CELL_POSITIONS = CompiledQuery(
+    lambda journey, persona, stage, channel: Touchpoint.objects.filter(
+        journey_id=journey, persona_id=persona, stage_id=stage, channel_id=channel
+    ).values_list("pk", "position")
+)
 
 
 class FrictionNoteQuerySet(models.QuerySet):

@@ -312,12 +312,12 @@ def test_a_card_move_costs_the_same_queries_whatever_the_cell_size(
     # 1. session, 2. user, 3. membership, 4. journey, 5. the card, 6-8. the map's stages,
     # channels and personas (to check the cell and draw it), 9. savepoint, 10. hold the
     # journey (against structure changes), 11. lock the old and new cells, 12. the card's
-    # move, only if still at the version the user saw, 13. the new cell's count against its
-    # limit, 14. its positions, 15. the old cell's, 16. both renumbered at once, 17. release,
-    # 18. the activity, 19. both cells' cards, to draw them, 20. their metrics, for their
-    # chips. (After the commit, which a test's transaction never reaches, the journey is
-    # marked as changed.)
-    with django_assert_num_queries(20):
+    # move, only if still at the version the user saw, 13. the old cell's positions, 14. the
+    # new cell's (their number checked against its limit), 15. both renumbered at once,
+    # 16. release, 17. the activity, 18. both cells' cards, to draw them, 19. their metrics,
+    # for their chips. (After the commit, which a test's transaction never reaches, the
+    # journey is marked as changed.)
+    with django_assert_num_queries(19):
         response = signed_in.post(
             url(journey, "card_move", card.pk),
             {"stage": target.pk, "channel": card.channel_id, "position": 0, "version": 1},
