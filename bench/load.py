@@ -12,7 +12,8 @@ The server is the production one: `--serve` is the command that starts it on `{p
 default uvicorn with 2 workers as `make serve` runs it, DEBUG off, after `collectstatic`),
 against the `DATABASE_URL` of the environment (bin/with-postgres gives a throwaway PostgreSQL).
 Each editor also holds open the live stream its map page opens (`--no-stream`: not), into
-which the server pushes the parts of the map each change redraws.
+which the server pushes the parts of the map each change redraws. `--servers 2` starts two
+such servers on one database, as behind a load balancer, and gives them editors in turn.
 """
 
 # locust patches the standard library for gevent: it is imported before anything else.
@@ -104,10 +105,19 @@ class Editor(FastHttpUser):
     network_timeout = 120.0
 
     wait_time = between(1, 2)
+    # With --servers, each new editor talks to the next server in turn, as behind a load
+    # balancer (its session lives in the shared database, so any server would do).
+    hosts: list[str] = []
+    spread = itertools.count()
     plan: dict = {}
     stream = False
     said_no_stream = False
     arrived = itertools.count()
+
+    def __init__(self, environment):
+        if self.hosts:
+            self.host = self.hosts[next(Editor.spread) % len(self.hosts)]
+        super().__init__(environment)
 
     def on_start(self):
         editors = self.plan["editors"]
@@ -207,11 +217,12 @@ class Editor(FastHttpUser):
                 response.success()  # the run is over
 
 
-def run_editors(host: str, plan: dict, editors: int, ramp: float, seconds: float, stream: bool):
+def run_editors(hosts: list, plan: dict, editors: int, ramp: float, seconds: float, stream: bool):
     Editor.plan = plan
     Editor.stream = stream
     Editor.arrived = itertools.count()
-    environment = Environment(user_classes=[Editor], host=host)
+    Editor.hosts = hosts
+    environment = Environment(user_classes=[Editor], host=hosts[0])
     runner = environment.create_local_runner()
     runner.start(editors, spawn_rate=editors / ramp)
     gevent.spawn_later(seconds, runner.quit)
@@ -282,6 +293,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help="length of each run")
     parser.add_argument("--serve", default=SERVE, help="server command; {port} {bin}")
     parser.add_argument(
+        "--servers", type=int, default=1, help="app servers on one database, editors in turn"
+    )
+    parser.add_argument(
         "--no-stream", dest="stream", action="store_false", help="no live stream per editor"
     )
     args = parser.parse_args(argv)
@@ -292,26 +306,34 @@ def main(argv=None) -> int:
     plan = json.loads(subprocess.check_output(setup, cwd=ROOT).decode().strip().splitlines()[-1])
     # Stopped from outside, the server it started stops too (the `finally` below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    port = free_port()
-    print(f"{datetime.date.today()} · server: {args.serve.format(port=port, bin='.venv/bin')}")
+    ports = [free_port() for _ in range(args.servers)]
+    command = args.serve.format(port=",".join(map(str, ports)), bin=".venv/bin")
+    print(f"{datetime.date.today()} · server on each port: {command}")
     with tempfile.TemporaryDirectory() as static_root:
-        server = start_server(args.serve, port, server_environment(static_root))
-        database = database_processes()
+        servers = []
         try:
+            for port in ports:
+                servers.append(start_server(args.serve, port, server_environment(static_root)))
+            database = database_processes()
             results = []
+            hosts = [f"http://127.0.0.1:{port}" for port in ports]
             for n in runs:
                 load = os.getloadavg()[0]
-                host = f"http://127.0.0.1:{port}"
-                watched = {"server": [psutil.Process(server.pid)], "PostgreSQL": database}
+                watched = {
+                    "server": [psutil.Process(server.pid) for server in servers],
+                    "PostgreSQL": database,
+                }
                 before = {name: cpu_seconds(processes) for name, processes in watched.items()}
                 load_test_cpu = sum(os.times()[:2])
-                stats = run_editors(host, plan, n, args.ramp, args.seconds, args.stream)
+                stats = run_editors(hosts, plan, n, args.ramp, args.seconds, args.stream)
                 cpu = {name: cpu_seconds(watched[name]) - before[name] for name in watched}
                 cpu["load test"] = sum(os.times()[:2]) - load_test_cpu
                 results.append(report(stats, n, args.seconds, load, cpu))
         finally:
-            os.killpg(server.pid, 15)
-            server.wait(timeout=30)
+            for server in servers:
+                os.killpg(server.pid, 15)
+            for server in servers:
+                server.wait(timeout=30)
     print("\ntarget (p95 < 300 ms for every kind, 0 errors):", "met" if all(results) else "missed")
     return 0
 
