@@ -14,20 +14,81 @@ register = template.Library()
 def map_cell(context, cell) -> str:
     """A cell of the map with its cards, drawn once per audience (maps/fragments.py); its "add
     a card" form, when open, is the map's `add_card_form` partial, drawn for the user alone."""
+    if _adding_to(context, cell):
+        return _with_add_form(context, cell)
     editing = bool(context["can_edit"] and context["chosen"])
-    oob = bool(context.get("oob"))
+    return fragments.drawn_once(
+        "cell", _cell_state(context, cell), editing, lambda: _draw_cell(context, cell)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def lane_cells(context, lane) -> str:
+    """A lane's cells as `map_cell` draws them; the whole grid's are asked of the cache at
+    once, on the lane the page draws first (maps/fragments.py, `drawn_together`)."""
+    # Per map drawn: a page may draw two (a version beside the journey).
+    key = ("lane_cells", id(context["map"]))
+    drawn = context.render_context.get(key)
+    if drawn is None:
+        drawn = context.render_context[key] = _grid_cells(context)
+    return mark_safe("".join(drawn[id(cell)] for cell in lane.cells))
+
+
+def _grid_cells(context) -> dict[int, str]:
+    cells = [cell for lane in context["map"].lanes for cell in lane.cells]
+    # A cell with its "add a card" form open is the user's own, never kept.
+    kept = [cell for cell in cells if not _adding_to(context, cell)]
+    editing = bool(context["can_edit"] and context["chosen"])
+    drawn = fragments.drawn_together(
+        "cell",
+        [_cell_state(context, cell) for cell in kept],
+        editing,
+        lambda index: map_cell(context, kept[index]),
+    )
+    by_cell = {id(cell): html for cell, html in zip(kept, drawn, strict=True)}
+    for cell in cells:
+        if id(cell) not in by_cell:
+            by_cell[id(cell)] = _with_add_form(context, cell)
+    return by_cell
+
+
+def _adding_to(context, cell) -> bool:
+    """Whether the cell shows its "add a card" form: the one asked for, or the one whose form
+    came back refused (its stage and channel are the map's: the view checked them)."""
+    if not (context["can_edit"] and context["chosen"]):
+        return False
+    form = context.get("add_form")
+    if form is None:
+        return cell.dom_id == context.get("adding")
+    stage, channel = form.cell()
+    return (cell.stage.pk, cell.channel.pk) == (stage.pk, channel.pk)
+
+
+def _with_add_form(context, cell) -> str:
+    partial = get_template("journeys/map.html#add_card_form").template
+    with context.push(cell=cell):
+        form = partial.render(context)
     grid, persona_key = context["grid_html"], context["persona_key"]
-    if editing and (context.get("add_form") or cell.dom_id == context.get("adding")):
-        partial = get_template("journeys/map.html#add_card_form").template
-        with context.push(cell=cell):
-            form = partial.render(context)
-        return grid.cell(cell, oob=oob, add_link=True, persona_key=persona_key, form=form)
-    state = (
+    oob = bool(context.get("oob"))
+    return grid.cell(cell, oob=oob, add_link=True, persona_key=persona_key, form=form)
+
+
+def _draw_cell(context, cell) -> str:
+    editing = bool(context["can_edit"] and context["chosen"])
+    grid, persona_key = context["grid_html"], context["persona_key"]
+    oob = bool(context.get("oob"))
+    return grid.cell(cell, oob=oob, add_link=editing, persona_key=persona_key, form="")
+
+
+def _cell_state(context, cell) -> tuple:
+    """What a cell is drawn from: its place, its axes' and cards' versions, and the words and
+    links of the page around it."""
+    return (
         cell.dom_id,
         cell.stage.version,
         cell.channel.version,
-        persona_key,
-        oob,
+        context["persona_key"],
+        bool(context.get("oob")),
         context["journey"].language,
         context["journey_url"],
         context["card_url_template"],
@@ -44,12 +105,6 @@ def map_cell(context, cell) -> str:
             )
             for card in cell.touchpoints
         ),
-    )
-    return fragments.drawn_once(
-        "cell",
-        state,
-        editing,
-        lambda: grid.cell(cell, oob=oob, add_link=editing, persona_key=persona_key, form=""),
     )
 
 

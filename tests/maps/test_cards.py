@@ -344,3 +344,21 @@ def test_a_cell_that_is_not_in_the_map_is_not_found(signed_in, journey, cell_id)
     response = signed_in.get(url(journey, "detail"), {"add": cell_id}, **hx_target(cell_id))
 
     assert response.status_code == 404
+
+
+def test_without_javascript_one_cell_shows_its_add_form_asked_for_or_refused(signed_in, journey):
+    stage, channel = journey.stages.last(), journey.channels.last()
+    cell_id = f"cell-{stage.pk}-{channel.pk}"
+
+    asked = signed_in.get(url(journey, "detail"), {"add": cell_id}).content.decode()
+    refused = signed_in.post(
+        url(journey, "card_add"),
+        {"title": "", "stage": stage.pk, "channel": channel.pk, "persona": persona_key(journey)},
+    )
+
+    for html in (asked, refused.content.decode()):
+        assert html.count('class="add-card-form"') == 1
+        form_cell = html.split(f'id="{cell_id}"')[1].split('class="cell"')[0]
+        assert 'class="add-card-form"' in form_cell
+    assert refused.status_code == 400
+    assert "This field is required." in refused.content.decode()
