@@ -28,7 +28,7 @@ from django.utils import translation
 from journeys.models import Journey
 from live.changes import Change
 from live.threads import db
-from maps.responses import map_context, map_curve
+from maps.responses import curve_html, map_context, map_curve
 from maps.swimlanes import CellKey, load_cells, load_map
 from workspaces.models import Membership, Role
 
@@ -94,7 +94,7 @@ def draw(drawing: tuple, audiences: set[bool], changes: list[Change], *, summary
             return {}  # another persona's cards
         if summary:
             extra = {"curve": map_curve(journey_map)}
-            names = ["journeys/map.html#map_summary", "journeys/curve.html#emotion_curve"]
+            names = ["journeys/map.html#map_summary"]
             cells = []
         else:
             extra, names = {}, []
@@ -106,6 +106,8 @@ def draw(drawing: tuple, audiences: set[bool], changes: list[Change], *, summary
             context = map_context(member, journey_map, **extra)
             parts = [_render("journeys/map.html#cell", context, cell=cell) for cell in cells]
             parts += [_render(name, context) for name in names]
+            if summary:
+                parts.append(curve_html(context))
             drawn[can_edit] = "".join(parts)
     return drawn
 

@@ -132,6 +132,35 @@ class EmotionCurve:
         return self.compare_url if self.comparing else self.single_url
 
     @property
+    def state(self) -> tuple:
+        """What the curve's section is drawn from, beside the language (maps/fragments.py):
+        the journey's place and language, the stages, each curve's persona, look and points,
+        and what was measured."""
+        journey, chosen = self.journey, self.chosen
+        return (
+            journey.pk,
+            journey.workspace.slug,
+            journey.language,
+            (chosen.key, chosen.persona.name) if chosen else None,
+            self.comparing,
+            self.can_compare,
+            tuple((stage.pk, stage.name) for stage in self.stages),
+            tuple(
+                (
+                    curve.journey_persona.key,
+                    curve.persona.name,
+                    curve.colour,
+                    curve.symbol,
+                    curve.dash,
+                    tuple((point.stage.pk, point.average, point.count) for point in curve.points),
+                )
+                for curve in self.curves
+            ),
+            self.measured,
+            self.measured_legend,
+        )
+
+    @property
     def has_points(self) -> bool:
         return any(curve.drawn for curve in self.curves)
 

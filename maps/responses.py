@@ -7,12 +7,14 @@ which parts depend on cards.
 """
 
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import get_template
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from core.htmx import redirect_after_post, render_htmx
 from core.urls import url_template
+from maps import fragments
 from maps.axis_html import AxisHtml
 from maps.curves import emotion_curve_for_map
 from maps.swimlanes import JourneyMap, load_map
@@ -91,6 +93,18 @@ def map_curve(journey_map: JourneyMap):
     m = journey_map
     return emotion_curve_for_map(
         m.journey, m.stages, m.journey_personas, m.chosen, m.touchpoints(), evidence=m.evidence
+    )
+
+
+CURVE = "journeys/curve.html#emotion_curve"
+
+
+def curve_html(context: dict) -> str:
+    """The emotion curve's section of the map (`context["curve"]`), drawn once per state of
+    the curve and language (maps/fragments.py): the same on every page of the same map until
+    a card's emotion, a stage or a persona changes, and it cost a tenth of the page."""
+    return fragments.drawn_once(
+        "curve", context["curve"].state, False, lambda: get_template(CURVE).render(context)
     )
 
 

@@ -5,7 +5,7 @@ from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from maps import curve_figure, fragments, touchpoint_html
+from maps import curve_figure, fragments, responses, touchpoint_html
 
 register = template.Library()
 
@@ -119,6 +119,12 @@ def _chip_state(metric) -> tuple | None:
 def axis_header(context, part) -> str:
     """A stage's or channel's header with its menu (maps/axis_html.py)."""
     return mark_safe(context["axis_html"].header(part, context))
+
+
+@register.simple_tag(takes_context=True)
+def curve_section(context) -> str:
+    """The map's emotion curve section, kept per state (maps/responses.py, curve_html)."""
+    return responses.curve_html(context.flatten())
 
 
 @register.simple_tag
