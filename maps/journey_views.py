@@ -20,7 +20,7 @@ from maps.interchange.schema import InvalidJourneyFile
 from maps.picture import render as picture
 from maps.picture.scene import UnknownPersona
 from maps.spreadsheet import journey_csv
-from touchpoints.models import journeys_with_counts, with_last_editors
+from touchpoints.lists import journeys_with_counts, with_last_editors
 from workspaces.access import get_membership
 from workspaces.models import Action, Membership
 

@@ -22,7 +22,7 @@ from journeys.models import Activity, JourneyPersona
 from personas.access import get_persona
 from personas.forms import NewPersonaForm
 from personas.models import Persona
-from touchpoints.models import journey_links_with_touchpoint_counts
+from touchpoints.lists import journey_links_with_touchpoint_counts
 from workspaces.access import get_membership
 from workspaces.models import Action, Membership
 

@@ -1,22 +1,19 @@
 import zlib
+from collections import defaultdict
 from functools import cached_property, partial
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import connection, models, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import limits
-from core.compiled import CompiledQuery
+from core.compiled import CompiledQuery, give_related
 from core.keys import KEY_MAX_LENGTH
 from core.limits import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
-from core.queries import correlated_count
 from core.versioning import Versioned
-from journeys.models import Activity, Channel, Journey, JourneyPersona, Stage
+from journeys.models import Channel, Journey, Stage
 from journeys.parts import JourneyPart
 from touchpoints.mentions import comment_html
 
@@ -108,8 +105,6 @@ class Touchpoint(JourneyPart, models.Model):
     @cached_property
     def friction_notes(self) -> list["FrictionNote"]:
         """The card's friction notes with their threads, for its panel."""
-        from touchpoints.threads import threads_of  # it reads this module's models
-
         return threads_of(self)
 
     def siblings(self) -> models.QuerySet:
@@ -312,58 +307,6 @@ class Mention(models.Model):
         return f"@{self.user} in {self.comment_id}"
 
 
-def journeys_with_counts(journeys: models.QuerySet) -> models.QuerySet:
-    """`journeys` with their sizes, personas and the id of who changed them last (see
-    `with_last_editors`), for lists: a constant number of queries."""
-    last_change = Activity.objects.filter(journey=OuterRef("pk")).order_by("-created_at", "-pk")
-    return (
-        journeys.select_related("workspace")
-        .annotate(
-            last_editor_id=Subquery(last_change.values("actor")[:1]),
-            stage_count=correlated_count(Stage.objects.all()),
-            channel_count=correlated_count(Channel.objects.all()),
-            touchpoint_count=correlated_count(Touchpoint.objects.all()),
-            # A friction counts until it is resolved: "in progress" still hurts customers.
-            open_friction_count=correlated_count(
-                FrictionNote.objects.exclude(status=Status.RESOLVED), "touchpoint__journey"
-            ),
-        )
-        .prefetch_related(
-            models.Prefetch(
-                "journey_personas", queryset=JourneyPersona.objects.select_related("persona")
-            )
-        )
-    )
-
-
-def with_last_editors(journeys) -> list:
-    """The journeys of `journeys_with_counts`, each with `last_editor` (a user, or None), the
-    users read in one query."""
-    journeys = list(journeys)
-    ids = {journey.last_editor_id for journey in journeys} - {None}
-    users = get_user_model().objects.in_bulk(ids) if ids else {}
-    for journey in journeys:
-        journey.last_editor = users.get(journey.last_editor_id)
-    return journeys
-
-
-def journey_links_with_touchpoint_counts(persona) -> models.QuerySet:
-    """The persona's journeys by title, each with how many touchpoints it has there."""
-    cards = (
-        Touchpoint.objects.filter(persona=persona, journey=OuterRef("journey"))
-        .order_by()
-        .values("journey")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        JourneyPersona.objects.filter(persona=persona, journey__deleted_at=None)
-        .select_related("journey")
-        .annotate(card_count=Coalesce(Subquery(cards, output_field=models.IntegerField()), 0))
-        .order_by("journey__title", "pk")
-    )
-
-
 class UsedUndoToken(models.Model):
     """The id of an undo token already used (touchpoints/undo.py): a card comes back once."""
 
@@ -372,3 +315,39 @@ class UsedUndoToken(models.Model):
 
     def __str__(self) -> str:
         return self.token_id
+
+
+# A card's notes with their threads, as its panel shows them: three queries compiled once.
+# Through `prefetch_related` (`with_threads`) they cost 7 ms of processor time, a quarter of
+# a card panel's.
+_NOTES = CompiledQuery(
+    lambda card: FrictionNote.objects.filter(touchpoint_id=card).select_related("author")
+)
+_COMMENTS = CompiledQuery(
+    lambda card: Comment.objects.filter(friction__touchpoint_id=card).select_related("author")
+)
+_MENTIONS = CompiledQuery(
+    lambda card: Mention.objects.filter(comment__friction__touchpoint_id=card).select_related(
+        "user"
+    )
+)
+
+
+def threads_of(card: Touchpoint) -> list[FrictionNote]:
+    """The card's notes, each with its comments, each comment with its mentions."""
+    notes = _NOTES.objects(card.pk)
+    if not notes:
+        return notes
+    comments = _COMMENTS.objects(card.pk)
+    mentions = _MENTIONS.objects(card.pk) if comments else []
+    by_comment = defaultdict(list)
+    for mention in mentions:
+        by_comment[mention.comment_id].append(mention)
+    by_note = defaultdict(list)
+    for comment in comments:
+        give_related(comment, "mentions", by_comment[comment.pk])
+        by_note[comment.friction_id].append(comment)
+    for note in notes:
+        note.touchpoint = card
+        give_related(note, "comments", by_note[note.pk])
+    return notes
