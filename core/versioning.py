@@ -58,9 +58,9 @@ def renumber(model: type[models.Model], *orders: tuple[list[int], dict[int, int]
     table, key = model._meta.db_table, model._meta.pk.column
     with connection.cursor() as cursor:
         cursor.execute(
-            f'UPDATE "{table}" AS row SET "position" = new.position'
-            " FROM unnest(%s::bigint[], %s::integer[]) AS new(id, position)"
-            f' WHERE row."{key}" = new.id',
+            f'UPDATE "{table}" AS moved SET "position" = given.position'
+            " FROM unnest(%s::bigint[], %s::integer[]) AS given(id, position)"
+            f' WHERE moved."{key}" = given.id',
             [[pk for pk, _ in changed], [at for _, at in changed]],
         )
 
