@@ -187,8 +187,9 @@ class Stage(JourneyPart, models.Model):
     def siblings(self) -> models.QuerySet:
         return Stage.objects.filter(journey_id=self.journey_id)
 
-    def ensure_room(self, *, moving: bool = False) -> None:
-        limits.ensure_room("stage", self.siblings().count(), limits.STAGES_PER_JOURNEY)
+    def ensure_room(self, *, moving: bool = False, neighbours: int | None = None) -> None:
+        count = self.siblings().count() if neighbours is None else neighbours
+        limits.ensure_room("stage", count, limits.STAGES_PER_JOURNEY)
 
 
 class Channel(JourneyPart, models.Model):
@@ -218,8 +219,9 @@ class Channel(JourneyPart, models.Model):
     def siblings(self) -> models.QuerySet:
         return Channel.objects.filter(journey_id=self.journey_id)
 
-    def ensure_room(self, *, moving: bool = False) -> None:
-        limits.ensure_room("channel", self.siblings().count(), limits.CHANNELS_PER_JOURNEY)
+    def ensure_room(self, *, moving: bool = False, neighbours: int | None = None) -> None:
+        count = self.siblings().count() if neighbours is None else neighbours
+        limits.ensure_room("channel", count, limits.CHANNELS_PER_JOURNEY)
 
     @classmethod
     def create_last(cls, journey_id: int, key_base: str, **fields) -> "Channel":

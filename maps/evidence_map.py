@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.cache import caches
-from django.db.models import Q
 
 from core.compiled import CompiledQuery
 from core.queries import correlated_count
@@ -24,6 +23,7 @@ from evidence.measures import going_on, measured_score, on_emotion_scale
 from evidence.models import Figure, Metric, Verbatim
 from journeys.models import Journey, Stage
 from maps.fragments import TIMEOUT
+from touchpoints.models import in_cells
 
 # The figures a stage's cell of the Metrics row shows at most; the rest are in its panel.
 KEY_FIGURES = 3
@@ -221,11 +221,8 @@ def _evidence_rows(
 def _card_metric_rows(journey_id: int, persona_id: int, *cells: int):
     """The metrics of the persona's cards in some cells, in period order, each with its card's
     stage and title; `cells` is (stage id, channel id, stage id, …)."""
-    wanted = Q()
-    for stage_id, channel_id in zip(cells[::2], cells[1::2], strict=True):
-        wanted |= Q(touchpoint__stage_id=stage_id, touchpoint__channel_id=channel_id)
     metrics = Metric.objects.filter(
-        wanted, journey_id=journey_id, touchpoint__persona_id=persona_id
+        in_cells(cells, "touchpoint__"), journey_id=journey_id, touchpoint__persona_id=persona_id
     )
     return metrics.order_by("period_end", "period_start", "pk").values_list(
         *Figure.FIELDS, "touchpoint__stage_id", "touchpoint__title"

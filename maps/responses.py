@@ -103,8 +103,10 @@ def curve_html(context: dict) -> str:
     """The emotion curve's section of the map (`context["curve"]`), drawn once per state of
     the curve and language (maps/fragments.py): the same on every page of the same map until
     a card's emotion, a stage or a persona changes, and it cost a tenth of the page."""
+    # The same for readers and editors: it holds no edit control.
+    can_edit = False
     return fragments.drawn_once(
-        "curve", context["curve"].state, False, lambda: get_template(CURVE).render(context)
+        "curve", context["curve"].state, can_edit, lambda: get_template(CURVE).render(context)
     )
 
 

@@ -28,6 +28,7 @@ from touchpoints.models import (
     Severity,
     Status,
     Touchpoint,
+    in_cells,
 )
 
 SEVERITY_BY_RANK = {rank: severity for severity, rank in SEVERITY_RANK.items()}
@@ -154,10 +155,9 @@ MAP_CARD_COLUMNS = [field.name for field in fields(MapCard)][:13]
 
 def _map_card_rows(journey_id: int, persona_id: int, *cells: int):
     """The query of `map_cards`; `cells` is (stage id, channel id, stage id, …)."""
-    wanted = Q()
-    for stage_id, channel_id in zip(cells[::2], cells[1::2], strict=True):
-        wanted |= Q(stage_id=stage_id, channel_id=channel_id)
-    touchpoints = Touchpoint.objects.filter(wanted, journey_id=journey_id, persona_id=persona_id)
+    touchpoints = Touchpoint.objects.filter(
+        in_cells(cells), journey_id=journey_id, persona_id=persona_id
+    )
     return with_quote_counts(with_friction_counts(touchpoints)).values_list(*MAP_CARD_COLUMNS)
 
 

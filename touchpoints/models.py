@@ -4,6 +4,7 @@ from functools import cached_property, partial
 
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -58,6 +59,16 @@ CELL_LOCK_CLASS = 7_107
 def cell_lock_key(persona_id: int, stage_id: int, channel_id: int) -> int:
     """A cell's advisory lock key: two cells sharing one only wait for each other."""
     return zlib.crc32(f"{persona_id}:{stage_id}:{channel_id}".encode()) - 2**31
+
+
+def in_cells(cells: tuple[int, ...], through: str = "") -> Q:
+    """Cards in some cells of a map, for a query compiled once per number of cells
+    (core/compiled.py): `cells` is (stage id, channel id, stage id, …); `through` is the path
+    to the card ("touchpoint__") when the rows are another model's."""
+    wanted = Q()
+    for stage_id, channel_id in zip(cells[::2], cells[1::2], strict=True):
+        wanted |= Q(**{f"{through}stage_id": stage_id, f"{through}channel_id": channel_id})
+    return wanted
 
 
 class Touchpoint(JourneyPart, models.Model):

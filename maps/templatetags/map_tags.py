@@ -39,11 +39,14 @@ def _grid_cells(context) -> dict[int, str]:
     # A cell with its "add a card" form open is the user's own, never kept.
     kept = [cell for cell in cells if not _adding_to(context, cell)]
     editing = bool(context["can_edit"] and context["chosen"])
+    states = [_cell_state(context, cell) for cell in kept]
     drawn = fragments.drawn_together(
         "cell",
-        [_cell_state(context, cell) for cell in kept],
+        states,
         editing,
-        lambda index: map_cell(context, kept[index]),
+        lambda index: fragments.drawn_once(
+            "cell", states[index], editing, lambda: _draw_cell(context, kept[index])
+        ),
     )
     by_cell = {id(cell): html for cell, html in zip(kept, drawn, strict=True)}
     for cell in cells:
